@@ -1,0 +1,211 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ROLES, type TRole } from '../domain/roles';
+import { loadConfig } from '../server/config';
+import { DEMO_ACCOUNTS, DEMO_DEFAULT_PASSWORD, isDatabaseEmpty, seedDemoCounty } from '../server/demo/demoCounty';
+import { systemCtx } from '../server/demo/factories';
+import { createDeps, WEB_DIST } from '../server/boot';
+import { buildApp } from '../server/http/app';
+import { AppError } from '../server/http/errors';
+import { createUser, findUserIdByUsername, resetPassword } from '../server/modules/users/service';
+
+interface TCommand {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; short?: string; description: string }>;
+  run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
+}
+
+function demoPassword(): string {
+  return process.env.JIANFU_DEMO_PASSWORD || DEMO_DEFAULT_PASSWORD;
+}
+
+function printDemoLogins(): void {
+  const pw = demoPassword();
+  console.log('\n演示账号 Demo logins (password 密码: %s)', process.env.JIANFU_DEMO_PASSWORD ? '<JIANFU_DEMO_PASSWORD>' : pw);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(11)} ${a.role.padEnd(13)} ${a.where}`);
+}
+
+const COMMANDS: Record<string, TCommand> = {
+  serve: {
+    summary: 'Migrate, load the demo county into an empty database, and serve the app',
+    usage: 'jianfu serve [--no-demo]   (HOST, PORT, DATABASE_URL, JIANFU_DATA_DIR from the environment)',
+    options: { 'no-demo': { type: 'boolean', description: 'do not load the demo county into an empty database' } },
+    run: async (v) => {
+      const config = loadConfig();
+      const deps = await createDeps(config);
+      let seeded = false;
+      if (!v['no-demo'] && process.env.JIANFU_NO_DEMO !== '1' && (await isDatabaseEmpty(deps))) {
+        const s = await seedDemoCounty(deps, { password: demoPassword() });
+        console.log(`已载入演示县 Demo county loaded: ${s.county.name} (${s.county.code}), ${s.schools} schools, ${s.teachers} teachers`);
+        seeded = true;
+      }
+      const app = await buildApp({ deps, webDir: WEB_DIST, logger: { level: config.logLevel } });
+      await app.listen({ host: config.host, port: config.port });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      console.log(`\nJianfu 减负 is running: http://${config.host}:${port}/  (staff: http://${config.host}:${port}/admin/)`);
+      console.log(`Database: ${deps.dialect === 'sqlite' ? `SQLite ${config.dataDir}/jianfu.db` : 'PostgreSQL'}`);
+      if (seeded || !(await isDatabaseEmpty(deps))) printDemoLogins();
+      const stop = async () => {
+        await app.close();
+        await deps.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      return new Promise<number>(() => undefined);
+    },
+  },
+  migrate: {
+    summary: 'Bring the database schema up to date',
+    usage: 'jianfu migrate',
+    options: {},
+    run: async () => {
+      const deps = await createDeps(loadConfig(), { migrate: false });
+      const { migrateToLatest } = await import('../server/db/migrate');
+      const done = await migrateToLatest(deps.db, deps.dialect);
+      console.log(done.length ? `Applied: ${done.join(', ')}` : 'Already up to date.');
+      await deps.close();
+      return 0;
+    },
+  },
+  seed: {
+    summary: 'Load the demo county (only into an empty database)',
+    usage: 'jianfu seed --demo',
+    options: { demo: { type: 'boolean', description: 'load the fictional 青禾县 with its bureau, schools, teachers and demo accounts' } },
+    run: async (v) => {
+      if (!v.demo) {
+        console.error('Say what to seed: --demo');
+        return 2;
+      }
+      const deps = await createDeps();
+      try {
+        if (!(await isDatabaseEmpty(deps))) {
+          console.error('数据库非空，未载入演示数据 / The database is not empty; the demo county was not loaded.');
+          return 1;
+        }
+        const s = await seedDemoCounty(deps, { password: demoPassword() });
+        console.log(`Demo county loaded: ${s.county.name} (${s.county.code}), ${s.schools} schools, ${s.teachers} teachers, ${s.users} accounts`);
+        printDemoLogins();
+        return 0;
+      } finally {
+        await deps.close();
+      }
+    },
+  },
+  'user create': {
+    summary: 'Create an account (prints a temporary password that must be changed at first login)',
+    usage: 'jianfu user create --username NAME --display-name TEXT --org ORG_ID_OR_CODE --role ROLE',
+    options: {
+      username: { type: 'string', description: 'login name' },
+      'display-name': { type: 'string', description: 'name shown on screen' },
+      org: { type: 'string', description: 'org id, or its code (region code, 学校标识码, USCC)' },
+      role: { type: 'string', description: `one of: ${ROLES.join(', ')}` },
+    },
+    run: async (v) => {
+      const role = String(v.role ?? '');
+      if (!v.username || !v.org || !(ROLES as readonly string[]).includes(role)) {
+        console.error(`Missing or wrong options.\n${COMMANDS['user create']!.usage}`);
+        return 2;
+      }
+      const deps = await createDeps();
+      try {
+        const orgArg = String(v.org);
+        const org = await deps.db
+          .selectFrom('orgs')
+          .select('id')
+          .where((eb) => (/^\d{1,9}$/.test(orgArg) ? eb.or([eb('id', '=', Number(orgArg)), eb('code', '=', orgArg)]) : eb('code', '=', orgArg)))
+          .executeTakeFirst();
+        if (!org) {
+          console.error(`No org with id or code ${orgArg}`);
+          return 1;
+        }
+        const r = await createUser(systemCtx(deps), { username: String(v.username), displayName: String(v['display-name'] ?? v.username), orgId: org.id, role: role as TRole });
+        console.log(`Created ${r.user.username} (${r.user.role}, ${r.user.orgName}). Temporary password: ${r.initialPassword}`);
+        return 0;
+      } finally {
+        await deps.close();
+      }
+    },
+  },
+  'user reset-password': {
+    summary: 'Reset a password to a temporary one (must be changed at next login) and unlock the account',
+    usage: 'jianfu user reset-password --username NAME',
+    options: { username: { type: 'string', description: 'login name' } },
+    run: async (v) => {
+      if (!v.username) {
+        console.error(COMMANDS['user reset-password']!.usage);
+        return 2;
+      }
+      const deps = await createDeps();
+      try {
+        const id = await findUserIdByUsername(deps.db, String(v.username));
+        if (!id) {
+          console.error(`No user ${String(v.username)}`);
+          return 1;
+        }
+        const r = await resetPassword(systemCtx(deps), { userId: id });
+        console.log(`Temporary password for ${String(v.username)}: ${r.initialPassword}`);
+        return 0;
+      } finally {
+        await deps.close();
+      }
+    },
+  },
+};
+
+function help(): string {
+  const lines = ['jianfu — 减负 burden-reduction work system', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(22)} ${c.summary}`);
+  lines.push('', 'Run `jianfu <command> --help` for its options.');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const two = argv.slice(0, 2).join(' ');
+  const name = COMMANDS[two] ? two : argv[0];
+  const rest = argv.slice(name === two ? 2 : 1);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    console.error(`Unknown command: ${argv.join(' ')}\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`${cmd.summary}\n\nUsage: ${cmd.usage}\n`);
+    for (const [k, o] of Object.entries(cmd.options)) console.log(`  --${k.padEnd(16)} ${o.description}`);
+    return 0;
+  }
+  const options = Object.fromEntries(Object.entries(cmd.options).map(([k, o]) => [k, { type: o.type }]));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\nUsage: ${cmd.usage}`);
+    return 2;
+  }
+  try {
+    return await cmd.run(values);
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.status} — ${(await import('../domain/errors')).ERRORS[err.code].zh}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The one catalogue of error codes. Each code maps once to an HTTP status and a zh/en message
+ * that tells a clerk what to do. Codes are stable API: clients and tests match on them.
+ */
+export interface TErrorEntry {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请按提示修改后重试。', en: 'Some fields are invalid. Correct them and try again.' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON，请刷新页面后重试。', en: 'The request body is not valid JSON. Reload the page and try again.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型，请以 JSON 提交。', en: 'Unsupported content type. Send JSON.' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大，请精简后重试。', en: 'The request is too large. Make it smaller and try again.' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '访问的地址不存在，请检查链接。', en: 'This address does not exist. Check the link.' },
+  NOT_FOUND: { status: 404, zh: '未找到该记录，或您无权查看。', en: 'Record not found, or you may not see it.' },
+  UNAUTHENTICATED: { status: 401, zh: '登录已失效，请重新登录。', en: 'Your session has ended. Please sign in again.' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误。连续 5 次错误将锁定账号 15 分钟。', en: 'Wrong username or password. Five failures lock the account for 15 minutes.' },
+  ACCOUNT_LOCKED: { status: 423, zh: '密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系安全管理员解锁。', en: 'Too many failed sign-ins: the account is locked for 15 minutes. Try later or ask the security administrator to unlock it.' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系系统管理员。', en: 'This account is disabled. Contact the system administrator.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录或密码已重置，请先修改密码。', en: 'You must change your password before continuing.' },
+  PASSWORD_POLICY: { status: 422, zh: '新密码不符合要求：至少 8 位，包含大写字母、小写字母、数字、符号中的 3 类，且不含用户名。', en: 'The new password must have at least 8 characters, 3 of: upper case, lower case, digits, symbols, and must not contain the username.' },
+  PASSWORD_REUSED: { status: 422, zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确。', en: 'The current password is wrong.' },
+  CSRF_FAILED: { status: 403, zh: '页面已过期，请刷新后重试。', en: 'The page has expired. Reload it and try again.' },
+  FORBIDDEN: { status: 403, zh: '您的角色无权执行此操作。', en: 'Your role may not do this.' },
+  SEPARATION_OF_DUTIES: { status: 403, zh: '系统管理员、安全管理员、审计管理员不能办理业务事项（三员分立）。', en: 'System, security and audit administrators may not act on business records (separation of duties).' },
+  SELF_ACTION_FORBIDDEN: { status: 403, zh: '不能对自己的账号执行此操作。', en: 'You may not do this to your own account.' },
+  USERNAME_TAKEN: { status: 409, zh: '该用户名已被使用，请换一个。', en: 'This username is taken. Choose another.' },
+  ORG_CODE_TAKEN: { status: 409, zh: '该代码已登记在其他机构下，请核对。', en: 'This code is already registered to another organisation. Check it.' },
+  ORG_PARENT_INVALID: { status: 422, zh: '该类机构不能设在所选上级机构之下。', en: 'This kind of organisation cannot sit under the chosen parent.' },
+  ROLE_ORG_MISMATCH: { status: 422, zh: '该角色不能设在所选机构（例如教师只能属于学校）。', en: 'This role cannot belong to the chosen organisation (a teacher must belong to a school, for instance).' },
+  INVALID_CODE: { status: 422, zh: '代码校验未通过，请核对后重新输入。', en: 'The code failed its check. Verify it and type it again.' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试。', en: 'Too many requests. Wait a moment and try again.' },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后再试。', en: 'The database is unavailable. Try again shortly.' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请把请求编号告知管理员。', en: 'Internal error. Give the request id to the administrator.' },
+} as const satisfies Record<string, TErrorEntry>;
+
+export type TErrorCode = keyof typeof ERRORS;
+
+/** Per-field validation messages, keyed by a reason code. */
+export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
+  required: { zh: '必填', en: 'Required' },
+  invalid_type: { zh: '类型不正确', en: 'Wrong type' },
+  too_small: { zh: '太短或太小', en: 'Too short or too small' },
+  too_big: { zh: '太长或太大', en: 'Too long or too large' },
+  invalid_format: { zh: '格式不正确', en: 'Wrong format' },
+  invalid_value: { zh: '不是允许的取值', en: 'Not an allowed value' },
+  unrecognized_keys: { zh: '包含不允许的字段', en: 'Contains fields that are not allowed' },
+  custom: { zh: '内容不正确', en: 'Invalid value' },
+};

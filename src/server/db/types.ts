@@ -1,0 +1,112 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. Timestamps are ISO-8601 UTC strings on both dialects (sortable as text);
+ * booleans are 0/1 integers on both.
+ */
+export interface TOrgTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: string;
+  code: string | null;
+  name: string;
+  /** Materialised path of ids, e.g. `/1/4/9/`: the subtree of org X is `path LIKE X.path || '%'`. */
+  path: string;
+  depth: number;
+  region_code: string | null;
+  school_type: string | null;
+  hotline: string | null;
+  mailbox: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_id: number;
+  role: string;
+  password_hash: string;
+  must_change_password: number;
+  status: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  password_changed_at: string | null;
+  last_login_at: string | null;
+  teacher_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TSessionTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface TTeacherTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  gender: string;
+  birth_date: string;
+  id_number_enc: string;
+  /** HMAC of the normalised ID number, for uniqueness and lookup without decrypting. */
+  id_number_hmac: string;
+  id_number_masked: string;
+  mobile_enc: string | null;
+  mobile_masked: string | null;
+  subject: string | null;
+  title: string | null;
+  work_start_date: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TAuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  actor_org_id: number | null;
+  actor_org_name: string | null;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface TRateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface TDatabase {
+  orgs: TOrgTable;
+  users: TUserTable;
+  sessions: TSessionTable;
+  teachers: TTeacherTable;
+  audit_log: TAuditLogTable;
+  rate_limits: TRateLimitTable;
+}
+
+export type TOrgRow = Selectable<TOrgTable>;
+export type TNewOrg = Insertable<TOrgTable>;
+export type TOrgUpdate = Updateable<TOrgTable>;
+export type TUserRow = Selectable<TUserTable>;
+export type TTeacherRow = Selectable<TTeacherTable>;
+export type TAuditRow = Selectable<TAuditLogTable>;

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { SECURITY } from '../config';
+import type { TActor, TCtx, TDeps } from '../context';
+import { CSRF_COOKIE, SESSION_COOKIE, loadActor, randomToken } from '../modules/auth/sessions';
+import { AppError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: TActor | null;
+  }
+  interface FastifyContextConfig {
+    /** `required` (default under /api/v1), `none` for public and login routes. */
+    auth?: 'required' | 'none';
+    /** Reachable while the user must still change the password. */
+    duringPasswordChange?: boolean;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function isPublicPath(url: string): boolean {
+  return url.startsWith('/api/v1/public/') || url === '/healthz' || !url.startsWith('/api/');
+}
+
+export function cookieOptions(secure: boolean, httpOnly: boolean) {
+  return { path: '/', httpOnly, sameSite: 'strict' as const, secure };
+}
+
+/**
+ * Session loading, CSRF (double-submit cookie, bound to the session once logged in), the
+ * authentication gate and the forced password change, in one place.
+ */
+export const guardsPlugin = fp(async (app: FastifyInstance, opts: { deps: TDeps }) => {
+  const { deps } = opts;
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (isPublicPath(url)) return;
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = token ? await loadActor(deps.db, token) : null;
+    if (token && !req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+    if (STATE_CHANGING.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      const cookie = req.cookies[CSRF_COOKIE];
+      const sent = Array.isArray(header) ? header[0] : header;
+      const expected = req.actor ? req.actor.csrfToken : cookie;
+      if (!sent || !cookie || sent !== cookie || sent !== expected) throw new AppError('CSRF_FAILED');
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (isPublicPath(url)) return;
+    const cfg = req.routeOptions.config;
+    if (cfg.auth === 'none') return;
+    if (!req.actor) throw new AppError('UNAUTHENTICATED');
+    if (req.actor.mustChangePassword && !cfg.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  /** Issues a CSRF cookie to a browser that has none yet (before login). */
+  app.decorate('ensureCsrfCookie', (req: FastifyRequest, reply: import('fastify').FastifyReply): string => {
+    const existing = req.actor?.csrfToken ?? req.cookies[CSRF_COOKIE];
+    const token = existing ?? randomToken(24);
+    if (!existing || req.cookies[CSRF_COOKIE] !== token) reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps.config.cookieSecure, false));
+    return token;
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ensureCsrfCookie: (req: FastifyRequest, reply: import('fastify').FastifyReply) => string;
+  }
+}
+
+/** The service context of an authenticated request. */
+export function ctxOf(deps: TDeps, req: FastifyRequest): TCtx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return { ...deps, actor: req.actor, ip: req.ip, requestId: req.id };
+}
+
+export const IDLE_TIMEOUT_SECONDS = SECURITY.idleTimeoutMinutes * 60;
