@@ -35,8 +35,13 @@ export function openSqlite(file: string): TDbHandle {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-export function openPostgres(url: string, max = 10): TDbHandle {
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes() });
+export function openPostgres(url: string, opts: { max?: number; schema?: string } = {}): TDbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    types: pgTypes(),
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
   const db = new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -31,24 +31,27 @@ export function errorBody(code: TErrorCode, requestId: string, fields?: TFieldEr
 
 interface TZodIssueLike {
   code?: string;
+  keyword?: string;
   path?: readonly PropertyKey[];
   message?: string;
   instancePath?: string;
-  params?: { issue?: { code?: string; path?: readonly PropertyKey[]; input?: unknown } };
+  input?: unknown;
 }
 
 function issueToField(issue: TZodIssueLike, prefix: string): TFieldError {
-  const inner = issue.params?.issue ?? issue;
-  let code = inner.code ?? 'custom';
-  if (code === 'invalid_type' && (inner as { input?: unknown }).input === undefined) code = 'required';
-  const pathParts = inner.path ?? [];
-  const pathStr = pathParts.length ? pathParts.map(String).join('.') : (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  let code = issue.code ?? issue.keyword ?? 'custom';
+  const missing = ('input' in issue && issue.input === undefined) || /received undefined$/.test(issue.message ?? '');
+  if (code === 'invalid_type' && missing) code = 'required';
+  const pathStr = issue.path?.length ? issue.path.map(String).join('.') : (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
   const m = FIELD_MESSAGES[code] ?? FIELD_MESSAGES.custom!;
   return { path: [prefix, pathStr].filter(Boolean).join('.'), zh: m.zh, en: m.en };
 }
 
+/** One message per field (the first issue zod found for it). */
 export function zodFieldErrors(issues: readonly TZodIssueLike[], prefix = ''): TFieldError[] {
-  return issues.map((i) => issueToField(i, prefix));
+  const byPath = new Map<string, TFieldError>();
+  for (const f of issues.map((i) => issueToField(i, prefix))) if (!byPath.has(f.path)) byPath.set(f.path, f);
+  return [...byPath.values()];
 }
 
 /** Maps every failure to a catalogue code: the server never leaks internals and never goes down. */

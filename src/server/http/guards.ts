@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURITY } from '../config';
 import type { TActor, TCtx, TDeps } from '../context';
@@ -20,7 +20,7 @@ declare module 'fastify' {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function isPublicPath(url: string): boolean {
-  return url.startsWith('/api/v1/public/') || url === '/healthz' || !url.startsWith('/api/');
+  return url.startsWith('/api/v1/public/') || url.startsWith('/api/docs') || url === '/healthz' || !url.startsWith('/api/');
 }
 
 export function cookieOptions(secure: boolean, httpOnly: boolean) {
@@ -61,7 +61,7 @@ export const guardsPlugin = fp(async (app: FastifyInstance, opts: { deps: TDeps 
   });
 
   /** Issues a CSRF cookie to a browser that has none yet (before login). */
-  app.decorate('ensureCsrfCookie', (req: FastifyRequest, reply: import('fastify').FastifyReply): string => {
+  app.decorate('ensureCsrfCookie', (req: FastifyRequest, reply: FastifyReply): string => {
     const existing = req.actor?.csrfToken ?? req.cookies[CSRF_COOKIE];
     const token = existing ?? randomToken(24);
     if (!existing || req.cookies[CSRF_COOKIE] !== token) reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps.config.cookieSecure, false));
@@ -71,7 +71,7 @@ export const guardsPlugin = fp(async (app: FastifyInstance, opts: { deps: TDeps 
 
 declare module 'fastify' {
   interface FastifyInstance {
-    ensureCsrfCookie: (req: FastifyRequest, reply: import('fastify').FastifyReply) => string;
+    ensureCsrfCookie: (req: FastifyRequest, reply: FastifyReply) => string;
   }
 }
 

@@ -84,10 +84,10 @@ export async function exportAuditEntries(ctx: TCtx, q: Omit<TAuditQuery, 'page' 
   ws.getRow(1).commit();
   void (async () => {
     try {
-      let lastId = Number.MAX_SAFE_INTEGER;
+      let lastId: number | null = null;
       let written = 0;
       while (written < AUDIT_EXPORT_MAX_ROWS) {
-        const rows = await auditQuery(ctx, q).selectAll().where('id', '<', lastId).orderBy('id', 'desc').limit(1000).execute();
+        const rows = await auditQuery(ctx, q).selectAll().$if(lastId !== null, (qb) => qb.where('id', '<', lastId!)).orderBy('id', 'desc').limit(1000).execute();
         if (rows.length === 0) break;
         for (const r of rows) {
           ws.addRow({

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateIdNumber } from '../../domain/validators/idNumber';
+import { validateSchoolCode } from '../../domain/validators/schoolCode';
+import { validateUscc } from '../../domain/validators/uscc';
+import type { TSchoolType } from '../../domain/roles';
+import { buildApp } from '../http/app';
+import { TestClient } from '../testing/client';
+import { DIALECTS, createTestDeps, type TTestDeps } from '../testing/db';
+import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoCounty } from './demoCounty';
+
+for (const dialect of DIALECTS) {
+  describe(`demo county [${dialect}]`, () => {
+    let deps: TTestDeps;
+    beforeAll(async () => {
+      deps = await createTestDeps(dialect);
+    });
+    afterAll(() => deps.close());
+
+    it('builds the county with its bureau, sections, departments, ~30 schools and ~1,200 teachers, all codes valid', async () => {
+      expect(await isDatabaseEmpty(deps)).toBe(true);
+      const s = await seedDemoCounty(deps, { password: 'Demo#Pass2026' });
+      expect(s.county.code).toBe('530529');
+      expect(s.schools).toBe(30);
+      expect(s.teachers).toBeGreaterThanOrEqual(1100);
+      expect(s.teachers).toBeLessThanOrEqual(1300);
+      const names = (await deps.db.selectFrom('orgs').select('name').execute()).map((r) => r.name);
+      for (const n of ['青禾县教育体育局', '办公室', '人事股', '基础教育股', '安全股', '督导室', '青禾县统计局', '青禾县审计局', '青禾县财政局']) expect(names).toContain(n);
+      const schools = await deps.db.selectFrom('orgs').select(['code', 'school_type']).where('kind', '=', 'school').execute();
+      const types = new Set(schools.map((r) => r.school_type));
+      expect([...types].sort()).toEqual(['complete_middle', 'junior', 'primary']);
+      for (const r of schools) expect(validateSchoolCode(r.code!, { expectedType: r.school_type as TSchoolType }).ok).toBe(true);
+      for (const r of await deps.db.selectFrom('orgs').select('code').where('kind', '=', 'enterprise').execute()) expect(validateUscc(r.code!).ok).toBe(true);
+      const teachers = await deps.db.selectFrom('teachers').select(['id_number_enc', 'birth_date', 'gender']).execute();
+      const seen = new Set<string>();
+      for (const t of teachers) {
+        const id = deps.fieldCrypto.decrypt(t.id_number_enc);
+        const v = validateIdNumber(id);
+        expect(v.ok).toBe(true);
+        if (v.ok) {
+          expect(v.birthDate).toBe(t.birth_date);
+          expect(v.gender).toBe(t.gender);
+        }
+        expect(t.id_number_enc).not.toContain(id.slice(6, 14));
+        seen.add(id);
+      }
+      expect(seen.size).toBe(teachers.length);
+    });
+
+    it('has one account per role that signs in with the demo password', async () => {
+      const app = await buildApp({ deps });
+      try {
+        for (const a of DEMO_ACCOUNTS) {
+          const c = new TestClient(app);
+          const r = await c.login(a.username, 'Demo#Pass2026');
+          expect(r.statusCode, a.username).toBe(200);
+          expect(r.json().user.role).toBe(a.role);
+        }
+        const office = new TestClient(app);
+        await office.login('office', 'Demo#Pass2026');
+        const stats = (await office.get('/api/v1/home/stats')).json();
+        expect(stats.schools).toBe(30);
+        expect(stats.teachers).toBeGreaterThanOrEqual(1100);
+      } finally {
+        await app.close();
+      }
+      expect(await isDatabaseEmpty(deps)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import { ApartmentOutlined, FileSearchOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { TAbility } from '../../../domain/abilities';
+import type { TLabelKey } from '../../../domain/i18n';
+import { useI18n } from '../i18n';
+
+interface TNavItem {
+  /** Full path, also the menu key (tests find items by it). */
+  path: string;
+  label: TLabelKey;
+  icon: ReactNode;
+  ability: TAbility;
+}
+
+export const NAV_ITEMS: TNavItem[] = [
+  { path: '/admin/', label: 'nav.home', icon: <HomeOutlined />, ability: 'home.view' },
+  { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, ability: 'org.read' },
+  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, ability: 'user.read' },
+  { path: '/admin/audit', label: 'nav.audit', icon: <FileSearchOutlined />, ability: 'audit.read' },
+];
+
+/** The router path (basename /admin) of a menu key, and back. */
+const toRoute = (key: string) => key.slice('/admin'.length) || '/';
+const toKey = (route: string) => `/admin${route === '/' ? '/' : route.replace(/\/+$/, '')}`;
+
+export function SideMenu({ abilities, onNavigate, theme }: { abilities: readonly TAbility[]; onNavigate?: () => void; theme: 'dark' | 'light' }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items: MenuProps['items'] = NAV_ITEMS.filter((i) => abilities.includes(i.ability)).map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: t(i.label),
+    'data-testid': `nav-${i.path}`,
+  }));
+  return (
+    <Menu
+      data-testid="side-menu"
+      mode="inline"
+      theme={theme}
+      selectedKeys={[toKey(location.pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        void navigate(toRoute(key));
+        onNavigate?.();
+      }}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { getJson } from '../api';
+import { el, mount } from '../dom';
+import { t } from '../i18n';
+
+interface TRegion {
+  code: string;
+  name: string;
+  hotline: string | null;
+  mailbox: string | null;
+}
+
+/** Fetched once per page load; a language switch re-renders from it. */
+let regions: Promise<TRegion[]> | undefined;
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+function renderRegion(r: TRegion): Node {
+  const row = (name: string, value: Node) => el('div', { class: 'row' }, el('dt', null, name), el('dd', null, value));
+  const none = () => el('span', { class: 'muted' }, t('public.notPublished'));
+  return el(
+    'li',
+    { class: 'card region', 'data-testid': 'region' },
+    el('h3', null, r.name),
+    el(
+      'dl',
+      null,
+      row(t('public.hotline'), r.hotline ? el('a', { class: 'tel', href: telHref(r.hotline) }, r.hotline) : none()),
+      row(t('public.mailbox'), r.mailbox ? el('a', { href: `mailto:${r.mailbox}` }, r.mailbox) : none()),
+    ),
+  );
+}
+
+export function renderHome(): Node {
+  document.title = `${t('public.title')} · ${t('app.name')}`;
+  const list = el('div', { class: 'regions', 'aria-live': 'polite' }, el('p', { class: 'muted' }, t('public.loading')));
+  regions ??= getJson<TRegion[]>('/regions');
+  regions.then(
+    (items) => mount(list, items.length ? el('ul', { class: 'list' }, items.map(renderRegion)) : el('p', { class: 'muted' }, t('public.noRegions'))),
+    () => {
+      regions = undefined;
+      mount(list, el('p', { class: 'error', role: 'alert' }, t('public.loadFailed')));
+    },
+  );
+  return el(
+    'div',
+    null,
+    el(
+      'section',
+      { class: 'hero' },
+      el('h1', null, t('public.title')),
+      el('p', null, t('public.intro')),
+    ),
+    el('section', null, el('h2', null, t('public.regions')), list),
+    el('p', { class: 'center' }, el('a', { class: 'button ghost', href: '/admin/login', 'data-testid': 'staff-login' }, t('public.staffLogin'))),
+  );
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // scrypt at a low cost in tests only; production hashes use N = 2^15 (the cost is stored in each hash)
+    env: { JIANFU_SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' },
+  },
+});
