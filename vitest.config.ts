@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // scrypt at a low cost in tests only; production hashes use N = 2^15 (the cost is stored in each hash)
-    env: { JIANFU_SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' },
+    env: { JIANFU_SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent', JIANFU_SESSION_CACHE_MS: '0' },
   },
 });

@@ -47,19 +47,16 @@ export function setCookies(res: TResponse): Record<string, string> {
   return out;
 }
 
-export interface TLoadOpts {
+export interface TTarget {
   port: number;
   path: string;
   headers?: Record<string, string>;
-  concurrency: number;
-  warmupMs: number;
-  durationMs: number;
 }
 
-export interface TLoadResult {
-  /** Requests completed inside the measuring window (after the warm-up). */
+export interface TSliceResult {
+  /** Requests answered 200 inside the slice. */
   requests: number;
-  /** Non-200 answers and socket errors inside the window. */
+  /** Non-200 answers and socket errors inside the slice. */
   errors: number;
   rps: number;
   p50: number;
@@ -67,20 +64,17 @@ export interface TLoadResult {
 }
 
 /**
- * Closed-loop load: `concurrency` workers over one keep-alive agent, each sending the next request
- * when the previous answer has been read. Only requests finishing after the warm-up count.
+ * Closed-loop load for `ms`: `concurrency` workers over one keep-alive agent, each sending the next
+ * request when the previous answer has been read. Only requests finishing inside the window count.
  */
-export async function runLoad(o: TLoadOpts): Promise<TLoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
+async function loadSlice(t: TTarget, agent: http.Agent, concurrency: number, ms: number, latencies: number[]): Promise<TSliceResult> {
   const start = performance.now();
-  const windowStart = start + o.warmupMs;
-  const windowEnd = windowStart + o.durationMs;
-  const latencies: number[] = [];
+  const end = start + ms;
+  const own: number[] = [];
   let errors = 0;
-
   const hit = () =>
     new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: o.port, path: o.path, agent, headers: o.headers }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: t.port, path: t.path, agent, headers: t.headers }, (res) => {
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(0));
         res.resume();
@@ -88,26 +82,59 @@ export async function runLoad(o: TLoadOpts): Promise<TLoadResult> {
       req.on('error', () => resolve(0));
       req.end();
     });
-
   const worker = async () => {
-    while (performance.now() < windowEnd) {
+    while (performance.now() < end) {
       const t0 = performance.now();
       const status = await hit();
       const t1 = performance.now();
-      if (t1 < windowStart || t1 > windowEnd) continue;
-      if (status === 200) latencies.push(t1 - t0);
+      if (t1 > end) continue;
+      if (status === 200) own.push(t1 - t0);
       else errors++;
     }
   };
-  await Promise.all(Array.from({ length: o.concurrency }, worker));
-  agent.destroy();
-  return {
-    requests: latencies.length,
-    errors,
-    rps: latencies.length / (o.durationMs / 1000),
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const v of own) latencies.push(v);
+  return { requests: own.length, errors, rps: own.length / (ms / 1000), p50: percentile(own, 0.5), p99: percentile(own, 0.99) };
+}
+
+export interface TInterleavedOpts {
+  targets: Record<string, TTarget>;
+  concurrency: number;
+  /** Warm-up per target before the first round (not measured). */
+  warmupMs: number;
+  sliceMs: number;
+  rounds: number;
+}
+
+export interface TInterleavedResult {
+  /** Per target, one slice per round. */
+  slices: Record<string, TSliceResult[]>;
+  /** Per target, percentiles over every measured request. */
+  overall: Record<string, { requests: number; p50: number; p99: number }>;
+}
+
+/**
+ * Interleaves the targets in short slices (round r runs them in order, reversed on odd rounds),
+ * so that both see the same machine: a noisy neighbour slows both sides of a round alike.
+ * Each target keeps its own keep-alive agent (and warm connections) across rounds.
+ */
+export async function runInterleaved(o: TInterleavedOpts): Promise<TInterleavedResult> {
+  const names = Object.keys(o.targets);
+  const agents = new Map(names.map((n) => [n, new http.Agent({ keepAlive: true, maxSockets: o.concurrency })]));
+  const latencies = new Map(names.map((n) => [n, [] as number[]]));
+  const slices: TInterleavedResult['slices'] = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) await loadSlice(o.targets[n]!, agents.get(n)!, o.concurrency, o.warmupMs, []);
+  for (let round = 0; round < o.rounds; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const n of order) slices[n]!.push(await loadSlice(o.targets[n]!, agents.get(n)!, o.concurrency, o.sliceMs, latencies.get(n)!));
+  }
+  for (const a of agents.values()) a.destroy();
+  const overall: TInterleavedResult['overall'] = {};
+  for (const n of names) {
+    const l = latencies.get(n)!;
+    overall[n] = { requests: l.length, p50: percentile(l, 0.5), p99: percentile(l, 0.99) };
+  }
+  return { slices, overall };
 }
 
 const CHILD_FLAG = '--jianfu-load-child';
@@ -116,13 +143,14 @@ const CHILD_FLAG = '--jianfu-load-child';
  * Runs the load generator in a child process, so that it gets its own event loop (and, on a
  * 2-core machine, roughly its own core) instead of competing with the server's event loop.
  */
-export function runLoadInChild(o: TLoadOpts): Promise<TLoadResult> {
+export function runInterleavedInChild(o: TInterleavedOpts): Promise<TInterleavedResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, JSON.stringify(o)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    let result: TLoadResult | null = null;
-    const timer = setTimeout(() => child.kill('SIGKILL'), o.warmupMs + o.durationMs + 20_000);
+    let result: TInterleavedResult | null = null;
+    const names = Object.keys(o.targets).length;
+    const timer = setTimeout(() => child.kill('SIGKILL'), names * (o.warmupMs + o.rounds * o.sliceMs) + 20_000);
     child.on('message', (m) => {
-      result = m as TLoadResult;
+      result = m as TInterleavedResult;
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -134,9 +162,9 @@ export function runLoadInChild(o: TLoadOpts): Promise<TLoadResult> {
 }
 
 async function childMain(): Promise<void> {
-  const opts = JSON.parse(process.argv[3] ?? '{}') as TLoadOpts;
+  const opts = JSON.parse(process.argv[3] ?? '{}') as TInterleavedOpts;
   try {
-    const res = await runLoad(opts);
+    const res = await runInterleaved(opts);
     process.send?.(res, () => process.exit(0));
   } catch (err) {
     console.error(err);

@@ -13,6 +13,8 @@ export interface TConfig {
   cookieSecure: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** How long a process may reuse a session it loaded (ms); see modules/auth/sessions.ts. */
+  sessionCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     cookieSecure: env.JIANFU_COOKIE_SECURE === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     trustProxy: env.JIANFU_TRUST_PROXY === '1',
+    sessionCacheMs: Math.max(0, Number(env.JIANFU_SESSION_CACHE_MS ?? 2000) || 0),
   };
 }
 

@@ -17,6 +17,7 @@ import { orgRoutes } from '../modules/orgs/routes';
 import { publicRoutes } from '../modules/public/routes';
 import { userRoutes } from '../modules/users/routes';
 import { errorBody, handleError } from './errors';
+import { configureSessionCache } from '../modules/auth/sessions';
 import { guardsPlugin } from './guards';
 
 const CSP = [
@@ -55,18 +56,24 @@ export async function buildApp(opts: TAppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, req, reply) => handleError(err as Error, req, reply));
 
-  app.addHook('onSend', async (req, reply, payload) => {
-    const isDocs = req.url.startsWith('/api/docs');
-    reply.header('content-security-policy', isDocs ? DOCS_CSP : CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  configureSessionCache(deps.config.sessionCacheMs);
+  const baseHeaders: Record<string, string> = {
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(deps.config.cookieSecure ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+  const apiHeaders = { ...baseHeaders, 'cache-control': 'no-store' };
+  const docsHeaders = { ...baseHeaders, 'content-security-policy': DOCS_CSP };
+  // set before anything else runs, so that every answer (errors included) carries them
+  app.addHook('onRequest', (req, reply, done) => {
+    const url = req.url;
+    reply.headers(url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api/') ? apiHeaders : baseHeaders);
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    if (deps.config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000');
-    return payload;
+    done();
   });
 
   await app.register(fastifyCookie);

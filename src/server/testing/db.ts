@@ -37,7 +37,7 @@ export async function createTestDeps(dialect: TDialect): Promise<TTestDeps> {
     handle = openSqlite(':memory:');
   }
   await migrateToLatest(handle.db, handle.dialect);
-  const config = { ...loadConfig({}), dialect, databaseUrl: dialect === 'postgres' ? TEST_PG_URL : null };
+  const config = { ...loadConfig({}), dialect, databaseUrl: dialect === 'postgres' ? TEST_PG_URL : null, sessionCacheMs: 0 };
   return {
     db: handle.db,
     dialect,

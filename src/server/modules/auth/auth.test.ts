@@ -143,3 +143,37 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`session cache [${dialect}]`, () => {
+    const t = useTestApp(dialect);
+
+    it('a logout in this process is immediate; a session deleted elsewhere dies within the cache time', async () => {
+      const { configureSessionCache } = await import('./sessions');
+      configureSessionCache(300);
+      try {
+        const a = await loggedIn(t.app, t.fx.users.leader, TEST_PASSWORD);
+        expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+        await a.post('/api/v1/auth/logout');
+        expect((await a.get('/api/v1/auth/me')).statusCode).toBe(401);
+
+        const b = await loggedIn(t.app, t.fx.users.leader, TEST_PASSWORD);
+        expect((await b.get('/api/v1/auth/me')).statusCode).toBe(200);
+        // another process logs the user out: the row goes, this process's cache notices within 300 ms
+        await t.deps.db.deleteFrom('sessions').execute();
+        await new Promise((r) => setTimeout(r, 350));
+        expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
+
+        // a password change is seen at once (no stale "must change" flag)
+        const c = await loggedIn(t.app, t.fx.users.school_admin, TEST_PASSWORD);
+        await t.deps.db.updateTable('users').set({ must_change_password: 1 }).where('username', '=', t.fx.users.school_admin).execute();
+        await new Promise((r) => setTimeout(r, 350));
+        expect((await c.get('/api/v1/home/stats')).statusCode).toBe(403);
+        expect((await c.post('/api/v1/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'Another#Pass9' })).statusCode).toBe(204);
+        expect((await c.get('/api/v1/home/stats')).statusCode).toBe(200);
+      } finally {
+        configureSessionCache(0);
+      }
+    });
+  });
+}

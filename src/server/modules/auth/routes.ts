@@ -7,7 +7,7 @@ import { IDLE_TIMEOUT_SECONDS, cookieOptions, ctxOf } from '../../http/guards';
 import { hitRateLimit } from '../../http/rateLimit';
 import { ZError } from '../../http/schemas';
 import { changePassword, login, logout } from './service';
-import { CSRF_COOKIE, SESSION_COOKIE, loadActor } from './sessions';
+import { CSRF_COOKIE, SESSION_COOKIE, deleteSession, loadActor } from './sessions';
 
 export const ZLoginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { 
         userAgent: req.headers['user-agent'] ?? null,
         requestId: req.id,
       });
-      if (req.actor) await deps.db.deleteFrom('sessions').where('id', '=', req.actor.sessionId).execute();
+      if (req.actor) await deleteSession(deps.db, req.actor.sessionId);
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(deps.config.cookieSecure, true));
       reply.setCookie(CSRF_COOKIE, result.csrfToken, cookieOptions(deps.config.cookieSecure, false));
       const actor = await loadActor(deps.db, result.token);

@@ -5,7 +5,7 @@ import { nowIso } from '../../context';
 import { AppError } from '../../http/errors';
 import { getDummyHash, hashPassword, verifyPassword } from '../../security/password';
 import { recordAudit } from '../audit/record';
-import { createSession } from './sessions';
+import { createSession, forgetCachedSessions } from './sessions';
 
 export interface TLoginResult {
   token: string;
@@ -79,6 +79,7 @@ export async function logout(ctx: TCtx): Promise<void> {
     await trx.deleteFrom('sessions').where('id', '=', ctx.actor.sessionId).execute();
     await recordAudit(trx, ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
   });
+  forgetCachedSessions();
 }
 
 /** Changes the actor's own password; other sessions of the user are ended. */
@@ -99,4 +100,5 @@ export async function changePassword(ctx: TCtx, opts: { currentPassword: string;
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', ctx.actor.sessionId).execute();
     await recordAudit(trx, ctx, { action: 'auth.password_changed', objectType: 'user', objectId: user.id });
   });
+  forgetCachedSessions();
 }

@@ -41,12 +41,40 @@ export async function createSession(
 }
 
 /**
+ * A short-lived in-process cache of loaded sessions. The database stays the source of truth: an
+ * entry lives at most `sessionCacheMs` (default 2 s), so a logout, disable or password reset made
+ * by another app process takes effect there within that time; in this process it is immediate
+ * (writes that end sessions call `forgetCachedSessions`). 0 turns the cache off.
+ */
+interface TCachedSession {
+  actor: TActor;
+  expiresAt: number;
+  lastSeen: number;
+  fetched: number;
+}
+const cache = new Map<string, TCachedSession>();
+let cacheMs = 2000;
+
+export function configureSessionCache(ms: number): void {
+  cacheMs = ms;
+  cache.clear();
+}
+
+export function forgetCachedSessions(): void {
+  cache.clear();
+}
+
+/**
  * Loads the actor of a session cookie, enforcing the idle (30 min) and absolute (12 h) timeouts
  * and the account state. Expired sessions are deleted. Touches `last_seen_at` at most once a minute.
  */
 export async function loadActor(db: TDb, token: string, now: Date = new Date()): Promise<TActor | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdOf(token);
+  const nowMs = now.getTime();
+  const idleMs = SECURITY.idleTimeoutMinutes * 60_000;
+  const hit = cacheMs > 0 ? cache.get(id) : undefined;
+  if (hit && nowMs - hit.fetched < cacheMs && nowMs < hit.expiresAt && nowMs - hit.lastSeen < idleMs) return hit.actor;
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -80,13 +108,14 @@ export async function loadActor(db: TDb, token: string, now: Date = new Date()):
     row.org_status !== 'active';
   if (expired) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
+    cache.delete(id);
     return null;
   }
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
   const role = row.role as TRole;
-  return {
+  const actor: TActor = {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
@@ -101,6 +130,11 @@ export async function loadActor(db: TDb, token: string, now: Date = new Date()):
     sessionId: row.sid,
     csrfToken: row.csrf_token,
   };
+  if (cacheMs > 0) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(id, { actor, expiresAt: new Date(row.expires_at).getTime(), lastSeen: new Date(row.last_seen_at).getTime(), fetched: nowMs });
+  }
+  return actor;
 }
 
 /**
@@ -118,4 +152,5 @@ export async function regionPathOf(db: TDb, orgPath: string): Promise<string> {
 
 export async function deleteSession(db: TDb, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  cache.delete(sessionId);
 }

@@ -8,6 +8,7 @@ import { inScope, scopePattern } from '../../policy';
 import { generateTemporaryPassword, hashPassword } from '../../security/password';
 import { recordAudit } from '../audit/record';
 import { findOrgById } from '../orgs/repo';
+import { forgetCachedSessions } from '../auth/sessions';
 import { authorizeUser } from './policy';
 import type { TUserCreate, TUserUpdate } from './schemas';
 
@@ -145,7 +146,7 @@ export async function updateUser(ctx: TCtx, id: number, patch: TUserUpdate) {
     const after = presentUser((await loadUser(trx, id))!);
     await recordAudit(trx, ctx, { action: 'user.update', objectType: 'user', objectId: id, before: presentUser(before), after });
     return after;
-  });
+  }).finally(forgetCachedSessions);
 }
 
 export async function resetPassword(ctx: TAnyCtx, opts: { userId: number; password?: string }) {
@@ -162,6 +163,7 @@ export async function resetPassword(ctx: TAnyCtx, opts: { userId: number; passwo
     await trx.deleteFrom('sessions').where('user_id', '=', opts.userId).execute();
     await recordAudit(trx, ctx, { action: 'user.reset_password', objectType: 'user', objectId: opts.userId });
   });
+  forgetCachedSessions();
   return { initialPassword };
 }
 
