@@ -21,8 +21,10 @@ function adminFallback(): Plugin {
   };
 }
 
-/** Vendor chunks for the admin SPA only; the public entry imports no package at all. */
+/** Chunks: vendors for the admin SPA only (the public entry imports no package at all), and the shared labels. */
 function vendorChunk(id: string): string | undefined {
+  // code used by both entries (the label table, small helpers): one small shared chunk
+  if (id.includes('/src/domain/i18n/') || id.includes('/src/web/shared/')) return 'shared';
   if (!id.includes('/node_modules/')) return undefined;
   if (/\/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'vendor-react';
   if (/\/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs|@babel\/runtime)\//.test(id)) return 'vendor-antd';

@@ -31,13 +31,18 @@ function makeQueryClient(): QueryClient {
   });
 }
 
+const THEME = {
+  token: { colorPrimary: '#1d4e89', borderRadius: 6 },
+  components: { Menu: { itemSelectedBg: '#e6eef8', itemSelectedColor: '#1d4e89' }, Tree: { nodeSelectedBg: '#d6e4f5' } },
+};
+
 function Themed() {
   const { lang } = useI18n();
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4e89', borderRadius: 6 } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>
         <BrowserRouter basename="/admin">
           <AuthEvents />

@@ -5,6 +5,7 @@ import { useTestApp } from '../../testing/app';
 import { loggedIn } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
 import { TEST_PASSWORD } from '../../testing/fixture';
+import { chinaToday } from '../../../domain/time';
 import { maskForAudit } from './record';
 
 describe('maskForAudit', () => {
@@ -39,7 +40,7 @@ for (const dialect of DIALECTS) {
       expect(body.total).toBeGreaterThanOrEqual(1);
       expect(body.items.every((i: { actorUsername: string; action: string }) => i.actorUsername === t.fx.users.sysadmin && i.action.startsWith('org.'))).toBe(true);
       expect(body.items[0]).toMatchObject({ actorRole: 'sysadmin', actorOrgName: '余杭区', ip: '127.0.0.1' });
-      const today = new Date().toISOString().slice(0, 10);
+      const today = chinaToday();
       expect((await aa.get(`/api/v1/audit?from=${today}&to=${today}`)).json().total).toBeGreaterThan(0);
       expect((await aa.get('/api/v1/audit?from=2000-01-01&to=2000-01-02')).json().total).toBe(0);
       expect((await aa.get('/api/v1/audit?from=not-a-date')).statusCode).toBe(400);

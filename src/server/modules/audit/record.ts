@@ -29,8 +29,9 @@ export interface TAuditEntry {
   objectId?: string | number | null;
   before?: unknown;
   after?: unknown;
-  /** For events without an authenticated actor (failed logins): who was attempted. */
+  /** For events without a session yet (logins): who it was, as far as known. */
   actorUsername?: string;
+  subject?: { userId: number; role: string; orgId: number; orgName: string };
 }
 
 /** Writes one audit row. Call it with the same transaction as the write it records. */
@@ -40,11 +41,11 @@ export async function recordAudit(trx: Kysely<TDatabase>, ctx: TAnyCtx, entry: T
     .insertInto('audit_log')
     .values({
       at: nowIso(),
-      actor_user_id: a?.userId ?? null,
-      actor_username: a?.username ?? entry.actorUsername ?? (a === null ? 'system' : null),
-      actor_role: a?.role ?? null,
-      actor_org_id: a?.orgId ?? null,
-      actor_org_name: a?.orgName ?? null,
+      actor_user_id: a?.userId ?? entry.subject?.userId ?? null,
+      actor_username: a?.username ?? entry.actorUsername ?? 'system',
+      actor_role: a?.role ?? entry.subject?.role ?? null,
+      actor_org_id: a?.orgId ?? entry.subject?.orgId ?? null,
+      actor_org_name: a?.orgName ?? entry.subject?.orgName ?? null,
       ip: ctx.ip,
       request_id: ctx.requestId,
       action: entry.action,

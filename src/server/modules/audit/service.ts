@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { endOfChinaDayUtc, startOfChinaDayUtc } from '../../../domain/time';
 import type { TCtx } from '../../context';
 import { ZPage } from '../../http/schemas';
 import { authorize } from '../../policy';
@@ -15,16 +16,13 @@ export const ZAuditQuery = ZPage.extend({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-function nextDay(d: string): string {
-  return new Date(new Date(`${d}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The audit log is read, never edited: this module has no update or delete. */
 function auditQuery(ctx: TCtx, q: Omit<TAuditQuery, 'page' | 'pageSize'>) {
   return ctx.db
     .selectFrom('audit_log')
-    .$if(!!q.from, (qb) => qb.where('at', '>=', q.from!))
-    .$if(!!q.to, (qb) => qb.where('at', '<', nextDay(q.to!)))
+    .$if(!!q.from, (qb) => qb.where('at', '>=', startOfChinaDayUtc(q.from!)))
+    .$if(!!q.to, (qb) => qb.where('at', '<', endOfChinaDayUtc(q.to!)))
     .$if(!!q.actor, (qb) => qb.where('actor_username', '=', q.actor!))
     .$if(!!q.action, (qb) => qb.where('action', 'like', `${q.action!.replace(/[%_]/g, '')}%`))
     .$if(!!q.objectType, (qb) => qb.where('object_type', '=', q.objectType!));

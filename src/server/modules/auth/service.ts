@@ -24,14 +24,21 @@ export async function login(
 ): Promise<TLoginResult> {
   const now = opts.now ?? new Date();
   const sys = { ...deps, actor: null, ip: opts.ip, requestId: opts.requestId } as const;
-  const user = await deps.db.selectFrom('users').selectAll().where('username', '=', opts.username).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .selectAll('users')
+    .select('orgs.name as org_name')
+    .where('username', '=', opts.username)
+    .executeTakeFirst();
   if (!user) {
     await verifyPassword(opts.password, await getDummyHash());
     await recordAudit(deps.db, sys, { action: 'auth.login_failed', objectType: 'user', actorUsername: opts.username, after: { reason: 'unknown_user' } });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const subject = { userId: user.id, role: user.role, orgId: user.org_id, orgName: user.org_name };
   if (user.locked_until && user.locked_until > now.toISOString()) {
-    await recordAudit(deps.db, sys, { action: 'auth.login_locked', objectType: 'user', objectId: user.id, actorUsername: user.username });
+    await recordAudit(deps.db, sys, { action: 'auth.login_locked', objectType: 'user', objectId: user.id, actorUsername: user.username, subject });
     throw new AppError('ACCOUNT_LOCKED', { extra: { lockedUntil: user.locked_until } });
   }
   const ok = await verifyPassword(opts.password, user.password_hash);
@@ -53,13 +60,14 @@ export async function login(
         objectType: 'user',
         objectId: user.id,
         actorUsername: user.username,
+        subject,
         after: { failedAttempts: row.failed_attempts },
       });
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') {
-    await recordAudit(deps.db, sys, { action: 'auth.login_disabled', objectType: 'user', objectId: user.id, actorUsername: user.username });
+    await recordAudit(deps.db, sys, { action: 'auth.login_disabled', objectType: 'user', objectId: user.id, actorUsername: user.username, subject });
     throw new AppError('ACCOUNT_DISABLED');
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -69,7 +77,7 @@ export async function login(
       .where('id', '=', user.id)
       .execute();
     const s = await createSession(trx, { userId: user.id, ip: opts.ip, userAgent: opts.userAgent, now });
-    await recordAudit(trx, sys, { action: 'auth.login', objectType: 'user', objectId: user.id, actorUsername: user.username });
+    await recordAudit(trx, sys, { action: 'auth.login', objectType: 'user', objectId: user.id, actorUsername: user.username, subject });
     return { token: s.token, csrfToken: s.csrfToken, userId: user.id };
   });
 }

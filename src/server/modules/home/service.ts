@@ -1,4 +1,5 @@
 import { can } from '../../../domain/abilities';
+import { chinaToday, startOfChinaDayUtc } from '../../../domain/time';
 import type { TCtx } from '../../context';
 import { nowIso } from '../../context';
 import { authorize, scopePattern } from '../../policy';
@@ -18,8 +19,8 @@ export async function getHomeStats(ctx: TCtx) {
   ]);
   let auditToday: number | null = null;
   if (can(ctx.actor.role, 'audit.read')) {
-    const today = new Date().toISOString().slice(0, 10);
-    auditToday = count(await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', today).executeTakeFirstOrThrow());
+    const since = startOfChinaDayUtc(chinaToday());
+    auditToday = count(await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', since).executeTakeFirstOrThrow());
   }
   return { orgs: count(orgs), schools: count(schools), teachers: count(teachers), users: count(users), lockedUsers: count(locked), auditToday };
 }

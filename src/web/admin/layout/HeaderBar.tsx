@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TranslationOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
@@ -51,7 +51,7 @@ export function HeaderBar(props: { me: TMe; compact: boolean; menuOpen: boolean;
           </Button>
         </Tooltip>
         <Tooltip title={t('header.changePassword')}>
-          <Button type="text" style={white} icon={<KeyOutlined />} aria-label={t('header.changePassword')} data-testid="change-password" onClick={() => void navigate('/change-password')} />
+          <Button type="text" style={white} icon={<LockOutlined />} aria-label={t('header.changePassword')} data-testid="change-password" onClick={() => void navigate('/change-password')} />
         </Tooltip>
         <Tooltip title={t('header.logout')}>
           <Button type="text" style={white} icon={<LogoutOutlined />} data-testid="logout" onClick={props.onSignOut}>

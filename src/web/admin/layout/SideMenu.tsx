@@ -40,6 +40,7 @@ export function SideMenu({ abilities, onNavigate, theme }: { abilities: readonly
     <Menu
       data-testid="side-menu"
       mode="inline"
+      style={{ borderInlineEnd: 0 }}
       theme={theme}
       selectedKeys={[toKey(location.pathname)]}
       items={items}

@@ -43,8 +43,8 @@ export function ChangePasswordPage() {
       await navigate('/', { replace: true });
     },
     onError: (err) => {
+      // the alert above shows every server message; the wrong current password is also marked on its field
       if (err instanceof ApiError && err.code === 'WRONG_PASSWORD') form.setFields([{ name: 'currentPassword', errors: [err.text(lang)] }]);
-      if (err instanceof ApiError && (err.code === 'PASSWORD_POLICY' || err.code === 'PASSWORD_REUSED')) form.setFields([{ name: 'newPassword', errors: [err.text(lang)] }]);
     },
   });
 
@@ -61,17 +61,23 @@ export function ChangePasswordPage() {
         <Form.Item name="currentPassword" label={t('cp.current')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.Password autoComplete="current-password" data-testid="cp-current" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('cp.new')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('cp.new')}
+          rules={[{ required: true, message: t('common.required') }]}
+          extra={
+            <div data-testid="cp-hints" style={{ fontSize: 13 }}>
+              <div>{t('cp.hints')}</div>
+              {hints(newPassword, me.data.user.username).map(([key, ok]) => (
+                <div key={key} style={{ color: ok ? '#389e0d' : undefined }}>
+                  {ok ? <CheckCircleFilled /> : <CloseCircleFilled style={{ color: newPassword ? '#cf1322' : '#bbb' }} />} {t(key)}
+                </div>
+              ))}
+            </div>
+          }
+        >
           <Input.Password autoComplete="new-password" data-testid="cp-new" />
         </Form.Item>
-        <div style={{ margin: '-8px 0 16px', fontSize: 13 }} data-testid="cp-hints">
-          <div style={{ color: '#888' }}>{t('cp.hints')}</div>
-          {hints(newPassword, me.data.user.username).map(([key, ok]) => (
-            <div key={key} style={{ color: ok ? '#389e0d' : '#888' }}>
-              {ok ? <CheckCircleFilled /> : <CloseCircleFilled style={{ color: newPassword ? '#cf1322' : '#bbb' }} />} {t(key)}
-            </div>
-          ))}
-        </div>
         <Form.Item
           name="confirm"
           label={t('cp.confirm')}

@@ -1,6 +1,7 @@
 import { getJson } from '../api';
 import { el, mount } from '../dom';
 import { t } from '../i18n';
+import { splitMailbox, telHref } from '../../shared/contact';
 
 interface TRegion {
   code: string;
@@ -12,8 +13,9 @@ interface TRegion {
 /** Fetched once per page load; a language switch re-renders from it. */
 let regions: Promise<TRegion[]> | undefined;
 
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+function mailbox(text: string): Node {
+  const { before, email, after } = splitMailbox(text);
+  return el('span', null, before, email && el('a', { href: `mailto:${email}` }, email), after);
 }
 
 function renderRegion(r: TRegion): Node {
@@ -27,7 +29,7 @@ function renderRegion(r: TRegion): Node {
       'dl',
       null,
       row(t('public.hotline'), r.hotline ? el('a', { class: 'tel', href: telHref(r.hotline) }, r.hotline) : none()),
-      row(t('public.mailbox'), r.mailbox ? el('a', { href: `mailto:${r.mailbox}` }, r.mailbox) : none()),
+      row(t('public.mailbox'), r.mailbox ? mailbox(r.mailbox) : none()),
     ),
   );
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import type { TLabelKey } from '../../../../domain/i18n';
 import { ORG_KINDS, ORG_PARENT_KINDS, SCHOOL_TYPES, type TOrgKind, type TSchoolType } from '../../../../domain/roles';
 import { api, errorText } from '../../api';
 import { applyFieldErrors } from '../../errors';
 import { useI18n } from '../../i18n';
 import type { TOrgDetail } from '../../types';
-import { ContactFields, blankToUndefined } from './orgFields';
+import { ContactFields, blankToUndefined, codeLabel } from './orgFields';
+import { buttonTestId } from '../../testId';
 
 interface TForm {
   kind: TOrgKind;
@@ -16,8 +16,6 @@ interface TForm {
   hotline?: string;
   mailbox?: string;
 }
-
-const CODE_LABEL: Partial<Record<TOrgKind, TLabelKey>> = { region: 'org.code.region', school: 'org.code.school', enterprise: 'org.code.enterprise' };
 
 export function OrgCreateModal({ parent, onClose }: { parent: TOrgDetail; onClose: (createdId?: number) => void }) {
   const { t, lang } = useI18n();
@@ -57,7 +55,7 @@ export function OrgCreateModal({ parent, onClose }: { parent: TOrgDetail; onClos
       onOk={() => form.submit()}
       onCancel={() => onClose()}
       confirmLoading={create.isPending}
-      okButtonProps={{ disabled: kinds.length === 0, 'data-testid': 'org-submit' } as object}
+      okButtonProps={{ ...buttonTestId('org-submit'), disabled: kinds.length === 0 }}
       destroyOnHidden
       mask={{ closable: false }}
     >
@@ -71,7 +69,7 @@ export function OrgCreateModal({ parent, onClose }: { parent: TOrgDetail; onClos
           <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('common.required') }]}>
             <Input maxLength={100} data-testid="org-name" />
           </Form.Item>
-          <Form.Item name="code" label={t((kind && CODE_LABEL[kind]) || 'org.code')}>
+          <Form.Item name="code" label={t(codeLabel(kind))}>
             <Input maxLength={32} style={{ fontFamily: 'monospace' }} data-testid="org-code" />
           </Form.Item>
           {kind === 'school' && (

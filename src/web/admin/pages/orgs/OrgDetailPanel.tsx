@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
@@ -10,8 +10,22 @@ import { useCan } from '../../queries';
 import type { TOrgDetail } from '../../types';
 import { OrgCreateModal } from './OrgCreateModal';
 import { OrgEditModal } from './OrgEditModal';
+import { codeLabel } from './orgFields';
+import { splitMailbox, telHref } from '../../../shared/contact';
 
-export function OrgDetailPanel({ id, onCreated }: { id: number; onCreated: (id: number) => void }) {
+function Mailbox({ text }: { text: string }) {
+  const { before, email, after } = splitMailbox(text);
+  return (
+    <span>
+      {before}
+      {email && <a href={`mailto:${email}`}>{email}</a>}
+      {after}
+    </span>
+  );
+}
+
+/** `onSelect` moves the page to another org (a path link, a newly created org). */
+export function OrgDetailPanel({ id, onSelect }: { id: number; onSelect: (id: number) => void }) {
   const { t } = useI18n();
   const can = useCan();
   const [modal, setModal] = useState<'create' | 'edit' | null>(null);
@@ -23,13 +37,22 @@ export function OrgDetailPanel({ id, onCreated }: { id: number; onCreated: (id: 
   const items: DescriptionsProps['items'] = o
     ? [
         { key: 'kind', label: t('org.kind'), children: t(`orgKind.${o.kind}`) },
-        { key: 'code', label: t('org.code'), children: o.code ?? dash },
+        { key: 'code', label: t(codeLabel(o.kind)), children: o.code ?? dash },
         ...(o.kind === 'school' ? [{ key: 'schoolType', label: t('org.schoolType'), children: o.schoolType ? t(`schoolType.${o.schoolType}`) : dash }] : []),
         { key: 'regionCode', label: t('org.regionCode'), children: o.regionCode ?? dash },
-        { key: 'hotline', label: t('org.hotline'), children: o.hotline ? <a href={`tel:${o.hotline}`}>{o.hotline}</a> : dash },
-        { key: 'mailbox', label: t('org.mailbox'), children: o.mailbox ? <a href={`mailto:${o.mailbox}`}>{o.mailbox}</a> : dash },
+        { key: 'hotline', label: t('org.hotline'), children: o.hotline ? <a href={telHref(o.hotline)} style={{ whiteSpace: 'nowrap' }}>{o.hotline}</a> : dash },
+        { key: 'mailbox', label: t('org.mailbox'), children: o.mailbox ? <Mailbox text={o.mailbox} /> : dash },
         { key: 'status', label: t('org.status'), children: <Tag color={o.status === 'active' ? 'green' : 'default'}>{t(`status.${o.status}`)}</Tag> },
-        { key: 'path', label: t('org.path'), span: 'filled', children: o.path.length ? o.path.map((p) => p.name).join(' / ') : dash },
+        {
+          key: 'path',
+          label: t('org.path'),
+          span: 'filled',
+          children: o.path.length ? (
+            <Breadcrumb items={o.path.map((p) => ({ key: p.id, title: p.id === o.id ? p.name : <Typography.Link onClick={() => onSelect(p.id)}>{p.name}</Typography.Link> }))} />
+          ) : (
+            dash
+          ),
+        },
         { key: 'children', label: t('org.counts.children'), children: o.counts.children },
         { key: 'users', label: t('org.counts.users'), children: o.counts.users },
         { key: 'teachers', label: t('org.counts.teachers'), children: o.counts.teachers },
@@ -55,13 +78,13 @@ export function OrgDetailPanel({ id, onCreated }: { id: number; onCreated: (id: 
         )
       }
     >
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, xl: 3 }} items={items} />
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap', width: 120 } }} items={items} />
       {o && modal === 'create' && (
         <OrgCreateModal
           parent={o}
           onClose={(created) => {
             setModal(null);
-            if (created) onCreated(created);
+            if (created) onSelect(created);
           }}
         />
       )}

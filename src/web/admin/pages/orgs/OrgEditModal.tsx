@@ -5,6 +5,7 @@ import { applyFieldErrors } from '../../errors';
 import { useI18n } from '../../i18n';
 import type { TOrgDetail, TStatus } from '../../types';
 import { ContactFields } from './orgFields';
+import { buttonTestId } from '../../testId';
 
 interface TForm {
   name: string;
@@ -44,7 +45,7 @@ export function OrgEditModal({ org, onClose }: { org: TOrgDetail; onClose: () =>
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'org-save' } as object}
+      okButtonProps={buttonTestId('org-save')}
       destroyOnHidden
       mask={{ closable: false }}
     >

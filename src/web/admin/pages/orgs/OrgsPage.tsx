@@ -22,7 +22,7 @@ export function OrgsPage() {
 
   const selectedId = params.get('id') ?? (roots[0] ? String(roots[0].id) : null);
   const selected = selectedId ? index.get(selectedId) : undefined;
-  const expandedKeys = q.trim() ? allKeys(shown) : (expanded ?? keysToDepth(roots, 2));
+  const expandedKeys = q.trim() ? allKeys(shown) : (expanded ?? keysToDepth(roots, 1));
 
   return (
     <Row gutter={[16, 16]}>
@@ -51,7 +51,7 @@ export function OrgsPage() {
       </Col>
       <Col xs={24} lg={15} xl={16}>
         {selectedId ? (
-          <OrgDetailPanel id={Number(selectedId)} onCreated={(id) => setParams({ id: String(id) })} />
+          <OrgDetailPanel id={Number(selectedId)} onSelect={(id) => setParams({ id: String(id) })} />
         ) : (
           <Card>
             <Empty description={t('org.selectHint')} />
