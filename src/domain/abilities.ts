@@ -16,20 +16,37 @@ export const ABILITIES = [
   'audit.export',
   // business abilities: later modules add theirs here, all denied to the 三员
   'business.view',
+  'register.read',
+  'register.submit',
+  'register.review',
+  'register.approve',
+  'register.manage',
+  'register.school',
+  'lead.read',
 ] as const;
 export type TAbility = (typeof ABILITIES)[number];
 
-export const BUSINESS_ABILITIES: readonly TAbility[] = ['business.view', 'teacher.read'];
+export const BUSINESS_ABILITIES: readonly TAbility[] = [
+  'business.view',
+  'teacher.read',
+  'register.read',
+  'register.submit',
+  'register.review',
+  'register.approve',
+  'register.manage',
+  'register.school',
+  'lead.read',
+];
 
 const common: TAbility[] = ['home.view', 'org.read'];
 
 export const ROLE_ABILITIES: Record<TRole, readonly TAbility[]> = {
-  leader: [...common, 'user.read', 'teacher.read', 'business.view'],
-  office: [...common, 'user.read', 'teacher.read', 'business.view'],
-  section: [...common, 'business.view'],
-  school_admin: [...common, 'user.read', 'teacher.read', 'business.view'],
-  teacher: [...common, 'business.view'],
-  auditor: [...common, 'business.view'],
+  leader: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.approve', 'lead.read'],
+  office: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.submit', 'register.review', 'register.manage', 'lead.read'],
+  section: [...common, 'business.view', 'register.read', 'register.submit'],
+  school_admin: [...common, 'user.read', 'teacher.read', 'business.view', 'register.school'],
+  teacher: [...common, 'business.view', 'register.school'],
+  auditor: [...common, 'business.view', 'register.read'],
   enterprise: [...common, 'business.view'],
   // 三员: users & config / roles & security policy / the audit log — never business records
   sysadmin: [...common, 'org.manage', 'user.read', 'user.manage'],

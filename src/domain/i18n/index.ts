@@ -1,12 +1,13 @@
 import { CORE_LABELS } from './core';
+import { REGISTER_LABELS } from './register';
 import { UI_LABELS } from './ui';
 
 export type TLang = 'zh' | 'en';
 
 /** The one label table: Chinese first, English second. */
-export const LABELS: Record<string, readonly [string, string]> = { ...CORE_LABELS, ...UI_LABELS };
+export const LABELS: Record<string, readonly [string, string]> = { ...CORE_LABELS, ...UI_LABELS, ...REGISTER_LABELS };
 
-export type TLabelKey = keyof typeof CORE_LABELS | keyof typeof UI_LABELS;
+export type TLabelKey = keyof typeof CORE_LABELS | keyof typeof UI_LABELS | keyof typeof REGISTER_LABELS;
 
 export function label(key: TLabelKey | (string & {}), lang: TLang = 'zh'): string {
   const entry = LABELS[key];

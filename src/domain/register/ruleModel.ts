@@ -113,28 +113,47 @@ export function describeSources(ids: readonly TPolicySourceId[]): TText {
 /** How many schools a finding names before `等N所学校`. */
 const MAX_SCHOOLS_NAMED = 5;
 
-export function schoolName(ctx: TRuleContext, id: number): TText {
+/** A school over a limit; `id: null` stands for "every target school" when none are known. */
+export interface TSchoolOverLimit {
+  id: number | null;
+  existing: number;
+}
+
+function schoolName(ctx: TRuleContext, id: number): TText {
   const name = ctx.schoolNames?.[id];
   return name ? sameText(name) : registerText('register.schoolId', { id });
 }
 
 /**
  * Target schools whose existing count plus `add` exceeds `max`. With no target schools known,
- * checks one virtual school with nothing counted (so `add > max` still fires).
+ * checks one virtual school with nothing counted (so `add > max` alone still fires).
  */
-export function schoolsOverLimit(opts: { ctx: TRuleContext; counts: Record<number, number>; add: number; max: number }) {
+export function findSchoolsOverLimit(opts: {
+  ctx: TRuleContext;
+  counts: Record<number, number>;
+  add: number;
+  max: number;
+}): TSchoolOverLimit[] {
   const { ctx, counts, add, max } = opts;
   if (ctx.targetSchoolIds.length === 0) return add > max ? [{ id: null, existing: 0 }] : [];
-  return ctx.targetSchoolIds
-    .map((id) => ({ id: id as number | null, existing: counts[id] ?? 0 }))
-    .filter((s) => s.existing + add > max);
+  return ctx.targetSchoolIds.map((id) => ({ id, existing: counts[id] ?? 0 })).filter((s) => s.existing + add > max);
 }
 
-export function schoolList(ctx: TRuleContext, over: { id: number | null; existing: number }[], add: number, perSchool: 'count' | 'existing'): TText {
+/**
+ * Names the schools over a limit, the first five in full: `学校#3（已有5项，合计7项）、…等4所学校`.
+ * `show: 'total'` gives existing and total, `'existing'` the existing count only.
+ */
+export function describeSchoolsOverLimit(opts: {
+  ctx: TRuleContext;
+  over: readonly TSchoolOverLimit[];
+  add: number;
+  show: 'total' | 'existing';
+}): TText {
+  const { ctx, over, add, show } = opts;
   return joinTexts({
     items: over.map(({ id, existing }) => {
       const school = id === null ? registerText('register.allTargetSchools') : schoolName(ctx, id);
-      return perSchool === 'count'
+      return show === 'total'
         ? registerText('register.schoolCount', { school, existing, total: existing + add })
         : registerText('register.schoolSupervisions', { school, existing });
     }),
@@ -143,7 +162,8 @@ export function schoolList(ctx: TRuleContext, over: { id: number | null; existin
   });
 }
 
-export function idsOf(over: { id: number | null }[]): number[] | undefined {
+/** The real school ids among `over` (undefined when there are none). */
+export function schoolIdsOf(over: readonly TSchoolOverLimit[]): number[] | undefined {
   const ids = over.flatMap((s) => (s.id === null ? [] : [s.id]));
   return ids.length > 0 ? ids : undefined;
 }

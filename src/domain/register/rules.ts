@@ -6,9 +6,9 @@
 import { ANNOUNCE_AHEAD_KINDS, kindLabel, type TItemKind } from './kinds';
 import {
   describeSources,
-  idsOf,
-  schoolList,
-  schoolsOverLimit,
+  describeSchoolsOverLimit,
+  findSchoolsOverLimit,
+  schoolIdsOf,
   type TCheckStage,
   type TFinding,
   type TRule,
@@ -85,15 +85,15 @@ export const RULES: readonly TRegisterRule[] = [
       const d = detailsOf(item, 'social_affair');
       if (!d) return null;
       const max = values.socialAffairMaxPerSchoolYear;
-      const over = schoolsOverLimit({ ctx, counts: ctx.socialAffairCountBySchool, add: d.activitiesPerSchool, max });
+      const over = findSchoolsOverLimit({ ctx, counts: ctx.socialAffairCountBySchool, add: d.activitiesPerSchool, max });
       if (over.length === 0) return null;
       const message = registerText('rule.social_affair_per_school.message', {
         max,
         year: formatSchoolYear(schoolYearOf(item.windowStart)),
         add: d.activitiesPerSchool,
-        schools: schoolList(ctx, over, d.activitiesPerSchool, 'count'),
+        schools: describeSchoolsOverLimit({ ctx, over, add: d.activitiesPerSchool, show: 'total' }),
       });
-      return { message, schoolIds: idsOf(over) };
+      return { message, schoolIds: schoolIdsOf(over) };
     },
   },
   {
@@ -106,14 +106,14 @@ export const RULES: readonly TRegisterRule[] = [
       const d = detailsOf(item, 'supervision') ?? detailsOf(item, 'inspection');
       if (!d?.comprehensive) return null;
       const max = values.comprehensiveSupervisionMaxPerSchoolYear;
-      const over = schoolsOverLimit({ ctx, counts: ctx.comprehensiveSupervisionCountBySchool, add: 1, max });
+      const over = findSchoolsOverLimit({ ctx, counts: ctx.comprehensiveSupervisionCountBySchool, add: 1, max });
       if (over.length === 0) return null;
       const message = registerText('rule.comprehensive_supervision_per_school.message', {
         max,
         year: registerText('register.yearOnly', { year: Number(item.windowStart.slice(0, 4)) }),
-        schools: schoolList(ctx, over, 1, 'existing'),
+        schools: describeSchoolsOverLimit({ ctx, over, add: 1, show: 'existing' }),
       });
-      return { message, schoolIds: idsOf(over) };
+      return { message, schoolIds: schoolIdsOf(over) };
     },
   },
   {

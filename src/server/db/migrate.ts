@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { TDialect } from '../config';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_register';
 import type { TDb } from './connect';
 
 interface TDialectMigration {
@@ -10,6 +11,7 @@ interface TDialectMigration {
 /** One set of migrations for both dialects; a migration branches on the dialect only where SQL differs. */
 const MIGRATIONS: Record<string, TDialectMigration> = {
   '0001_foundation': m0001,
+  '0002_register': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -95,7 +95,119 @@ export interface TRateLimitTable {
   count: number;
 }
 
+export interface TRuleSetTable {
+  id: Generated<number>;
+  region_org_id: number;
+  year: number;
+  values_json: string;
+  admission_prefix: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface TAnnualPlanTable {
+  id: Generated<number>;
+  region_org_id: number;
+  year: number;
+  status: string;
+  opened_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TItemTable {
+  id: Generated<number>;
+  region_org_id: number;
+  issuer_org_id: number;
+  created_by: number | null;
+  kind: string;
+  title: string;
+  legal_basis: string;
+  target_scope_json: string;
+  window_start: string;
+  window_end: string;
+  announced_at: string;
+  planned: number;
+  plan_id: number | null;
+  adhoc_reason: string | null;
+  adhoc_urgency: string | null;
+  evaluation_methods_json: string;
+  minutes_per_respondent: number;
+  respondents: number;
+  times_per_year: number;
+  teacher_hours: number;
+  frequency_cap: number | null;
+  details_json: string;
+  status: string;
+  findings_json: string;
+  admission_no: string | null;
+  admission_year: number | null;
+  admission_seq: number | null;
+  verify_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  merged_into_id: number | null;
+  returned_at: string | null;
+  is_baseline: number;
+  baseline_year: number | null;
+  baseline_decision: string | null;
+  baseline_reason: string | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TItemSchoolTable {
+  item_id: number;
+  school_org_id: number;
+}
+
+export interface TItemEventTable {
+  id: Generated<number>;
+  item_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data_json: string | null;
+}
+
+export interface TAdmissionCounterTable {
+  region_org_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface TLeadTable {
+  id: Generated<number>;
+  region_org_id: number | null;
+  source: string;
+  item_code: string | null;
+  item_id: number | null;
+  school_org_id: number | null;
+  reported_by: number | null;
+  text: string;
+  ip_hash: string | null;
+  status: string;
+  created_at: string;
+}
+
 export interface TDatabase {
+  rule_sets: TRuleSetTable;
+  annual_plans: TAnnualPlanTable;
+  items: TItemTable;
+  item_schools: TItemSchoolTable;
+  item_events: TItemEventTable;
+  admission_counters: TAdmissionCounterTable;
+  leads: TLeadTable;
   orgs: TOrgTable;
   users: TUserTable;
   sessions: TSessionTable;
@@ -110,3 +222,4 @@ export type TOrgUpdate = Updateable<TOrgTable>;
 export type TUserRow = Selectable<TUserTable>;
 export type TTeacherRow = Selectable<TTeacherTable>;
 export type TAuditRow = Selectable<TAuditLogTable>;
+export type TItemRow = Selectable<TItemTable>;
