@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/routes';
 import { homeRoutes } from '../modules/home/routes';
 import { orgRoutes } from '../modules/orgs/routes';
 import { publicRoutes } from '../modules/public/routes';
+import { registerRoutes } from '../modules/register/routes';
 import { userRoutes } from '../modules/users/routes';
 import { errorBody, handleError } from './errors';
 import { configureSessionCache } from '../modules/auth/sessions';
@@ -104,6 +105,7 @@ export async function buildApp(opts: TAppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes, { deps });
       await api.register(userRoutes, { deps });
       await api.register(auditRoutes, { deps });
+      await api.register(registerRoutes, { deps });
       await api.register(publicRoutes, { deps });
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,97 @@
+import crypto from 'node:crypto';
+import { normalizeVerifyCode } from '../../../domain/register/codes';
+import { chinaToday } from '../../../domain/time';
+import type { TDeps } from '../../context';
+import { nowIso } from '../../context';
+import { recordAudit } from '../audit/record';
+
+export type TPublicStatus = 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+
+/** What the public sees of an approved item on a given day. */
+export function publicStatusOf(row: { status: string; valid_from: string | null; valid_to: string | null; revoked_at: string | null }, today: string): TPublicStatus | null {
+  if (!row.valid_from || !row.valid_to) return null;
+  if (row.status === 'merged' || row.status === 'cancelled' || row.status === 'rejected') return 'revoked';
+  if (row.status === 'revoked' && (!row.revoked_at || row.revoked_at <= today)) return 'revoked';
+  if (today < row.valid_from) return 'not_yet_valid';
+  const until = row.status === 'revoked' && row.revoked_at && row.revoked_at <= row.valid_to ? row.revoked_at : row.valid_to;
+  if (today > until) return 'expired';
+  return 'valid';
+}
+
+/** Public verification of a code: status, what, who, where, when. Unknown codes reveal nothing. */
+export async function verifyCode(deps: TDeps, code: string) {
+  const normal = normalizeVerifyCode(code);
+  if (!normal || normal.length > 32) return null;
+  const row = await deps.db
+    .selectFrom('items')
+    .innerJoin('orgs as issuer', 'issuer.id', 'items.issuer_org_id')
+    .select(['items.id', 'items.status', 'items.kind', 'items.title', 'items.admission_no', 'items.valid_from', 'items.valid_to', 'items.revoked_at', 'issuer.name as issuer_name'])
+    .where('items.verify_code', '=', normal)
+    .executeTakeFirst();
+  if (!row) return null;
+  const status = publicStatusOf(row, chinaToday());
+  if (!status) return null;
+  const schools = await deps.db
+    .selectFrom('item_schools')
+    .innerJoin('orgs', 'orgs.id', 'item_schools.school_org_id')
+    .select('orgs.name')
+    .where('item_schools.item_id', '=', row.id)
+    .orderBy('orgs.id')
+    .execute();
+  return {
+    status,
+    admissionNo: row.admission_no,
+    kind: row.kind,
+    title: row.title,
+    issuer: row.issuer_name,
+    validFrom: row.valid_from,
+    validTo: row.status === 'revoked' && row.revoked_at ? row.revoked_at : row.valid_to,
+    schools: schools.map((s) => s.name),
+  };
+}
+
+/** The published list of a region (and the regions below it) for a year: approved items, no personal data. */
+export async function publishedList(deps: TDeps, opts: { regionCode: string; year: number }) {
+  const region = await deps.db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'region').where('code', '=', opts.regionCode).executeTakeFirst();
+  if (!region) return null;
+  const rows = await deps.db
+    .selectFrom('items')
+    .innerJoin('orgs as r', 'r.id', 'items.region_org_id')
+    .innerJoin('orgs as issuer', 'issuer.id', 'items.issuer_org_id')
+    .select(['items.verify_code', 'items.admission_no', 'items.kind', 'items.title', 'issuer.name as issuer', 'items.valid_from', 'items.valid_to', 'items.frequency_cap'])
+    .where('r.path', 'like', `${region.path}%`)
+    .where('items.status', 'in', ['approved', 'completed'])
+    .where('items.kind', '!=', 'secondment')
+    .where('items.valid_from', '<=', `${opts.year}-12-31`)
+    .where('items.valid_to', '>=', `${opts.year}-01-01`)
+    .orderBy('items.admission_year')
+    .orderBy('items.admission_seq')
+    .execute();
+  return rows.map((r) => ({ code: r.verify_code!, admissionNo: r.admission_no!, kind: r.kind, title: r.title, issuer: r.issuer, validFrom: r.valid_from!, validTo: r.valid_to!, frequencyCap: r.frequency_cap }));
+}
+
+/** "Report this": a lead for the office. The reporter's address is kept only as a salted hash. */
+export async function recordPublicLead(deps: TDeps, opts: { code?: string | undefined; text: string; schoolName?: string | undefined; ip: string | null; requestId: string | null }) {
+  const code = opts.code ? normalizeVerifyCode(opts.code) : null;
+  const item = code ? await deps.db.selectFrom('items').select(['id', 'region_org_id']).where('verify_code', '=', code).executeTakeFirst() : undefined;
+  const ipHash = opts.ip ? crypto.createHmac('sha256', deps.fieldCrypto.lookupHash('lead-ip')).update(opts.ip).digest('hex') : null;
+  await deps.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('leads')
+      .values({
+        region_org_id: item?.region_org_id ?? null,
+        source: 'verify_page',
+        item_code: code || null,
+        item_id: item?.id ?? null,
+        school_org_id: null,
+        reported_by: null,
+        text: [opts.schoolName ? `【${opts.schoolName}】` : '', opts.text].join(''),
+        ip_hash: ipHash,
+        status: 'new',
+        created_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { ...deps, actor: null, ip: opts.ip, requestId: opts.requestId }, { action: 'lead.create', objectType: 'lead', objectId: id, actorUsername: 'public' });
+  });
+}

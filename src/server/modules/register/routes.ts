@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { label } from '../../../domain/i18n';
+import { ZBurdenEstimate, ZItemInput } from '../../../domain/register/schemas';
+import { ZRuleSetValues } from '../../../domain/register/ruleset';
+import type { TDeps } from '../../context';
+import { excelDate, sendXlsx, streamXlsx } from '../../http/excel';
+import { ctxOf } from '../../http/guards';
+import { ZIdParam, ZPage } from '../../http/schemas';
+import { findItems, getItem, createItem, updateItem, itemListQuery } from './items';
+import { findSimilarItems } from './similar';
+import { noticeHtml, qrPng, qrSvg, verifyUrl } from './notice';
+import { findSchoolItems, refuseDemand } from './school';
+import { findLeads, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
+import { ITEM_STATUSES } from './policy';
+import { presentSummary } from './present';
+import { approveItem, cancelItem, changeEstimate, completeItem, fileItem, mergeItem, rejectItem, returnTeacher, reviewItem, revokeItem, submitItem } from './workflow';
+import { AppError } from '../../http/errors';
+
+const ZDate = z.iso.date();
+const ZReason = z.object({ reason: z.string().trim().max(1000) });
+const ZItemListQuery = ZPage.extend({
+  status: z.enum(ITEM_STATUSES).optional(),
+  kind: z.string().max(32).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+const ZYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+function baseUrl(deps: TDeps, req: { protocol: string; host: string }): string {
+  return process.env.JIANFU_PUBLIC_URL ?? `${req.protocol}://${req.host}`;
+}
+
+export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { deps }) => {
+  app.get('/items', { schema: { tags: ['register'], summary: 'Items in scope', querystring: ZItemListQuery }, handler: (req) => findItems(ctxOf(deps, req), req.query) });
+  app.get('/items/export.xlsx', {
+    schema: { tags: ['register'], summary: 'Export the filtered items to Excel', querystring: ZItemListQuery.omit({ page: true, pageSize: true }) },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(deps, req);
+      await findItems(ctx, { page: 1, pageSize: 1 }); // authorises
+      const base = itemListQuery(ctx, req.query);
+      async function* pages() {
+        for (let offset = 0; ; offset += 1000) {
+          const rows = await base.orderBy('items.id', 'desc').limit(1000).offset(offset).execute();
+          if (!rows.length) return;
+          yield rows.map(presentSummary);
+        }
+      }
+      const stream = streamXlsx({
+        sheet: '事项登记',
+        pages: pages(),
+        columns: [
+          { header: '编号', width: 8, value: (r) => r.id },
+          { header: '准入编号', width: 22, value: (r) => r.admissionNo },
+          { header: '类别', width: 16, value: (r) => label(`itemKind.${r.kind}`) },
+          { header: '事项名称', width: 40, value: (r) => r.title },
+          { header: '发起单位', width: 20, value: (r) => r.issuerName },
+          { header: '状态', width: 10, value: (r) => label(`itemStatus.${r.status}`) },
+          { header: '开始日期', width: 12, value: (r) => excelDate(r.windowStart), numFmt: 'yyyy-mm-dd' },
+          { header: '结束日期', width: 12, value: (r) => excelDate(r.windowEnd), numFmt: 'yyyy-mm-dd' },
+          { header: '计划内', width: 8, value: (r) => (r.planned ? '是' : '一事一报') },
+          { header: '涉及学校数', width: 10, value: (r) => r.schoolCount },
+          { header: '教师负担（小时/年）', width: 14, value: (r) => r.teacherHours },
+        ],
+      });
+      return sendXlsx(reply, `事项登记-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
+    },
+  });
+  app.get('/items/:id', { schema: { tags: ['register'], summary: 'One item with its events and what the actor may do', params: ZIdParam }, handler: (req) => getItem(ctxOf(deps, req), req.params.id) });
+  app.get('/items/:id/similar', { schema: { tags: ['register'], summary: 'Merge suggestions', params: ZIdParam }, handler: (req) => findSimilarItems(ctxOf(deps, req), req.params.id) });
+  app.post('/items', {
+    schema: { tags: ['register'], summary: 'Register a draft (findings are a submit-stage preview)', body: ZItemInput },
+    handler: async (req, reply) => reply.status(201).send(await createItem(ctxOf(deps, req), req.body)),
+  });
+  app.patch('/items/:id', { schema: { tags: ['register'], summary: 'Edit a draft or returned item', params: ZIdParam, body: ZItemInput }, handler: (req) => updateItem(ctxOf(deps, req), req.params.id, req.body) });
+  app.post('/items/:id/submit', { schema: { tags: ['register'], summary: 'Submit for review', params: ZIdParam }, handler: (req) => submitItem(ctxOf(deps, req), req.params.id) });
+  app.post('/items/:id/review', {
+    schema: { tags: ['register'], summary: 'Office review: pass, return or reject', params: ZIdParam, body: z.object({ decision: z.enum(['pass', 'return', 'reject']), reason: z.string().trim().max(1000).optional() }) },
+    handler: (req) => reviewItem(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/items/:id/approve', { schema: { tags: ['register'], summary: 'Leader approval: numbers the item', params: ZIdParam, body: ZReason.partial() }, handler: (req) => approveItem(ctxOf(deps, req), req.params.id, req.body) });
+  app.post('/items/:id/file', { schema: { tags: ['register'], summary: 'File (备案) a document or meeting', params: ZIdParam, body: ZReason.partial() }, handler: (req) => fileItem(ctxOf(deps, req), req.params.id, req.body) });
+  app.post('/items/:id/reject', { schema: { tags: ['register'], params: ZIdParam, body: ZReason }, handler: (req) => rejectItem(ctxOf(deps, req), req.params.id, req.body) });
+  app.post('/items/:id/cancel', { schema: { tags: ['register'], params: ZIdParam, body: ZReason }, handler: (req) => cancelItem(ctxOf(deps, req), req.params.id, req.body) });
+  app.post('/items/:id/complete', { schema: { tags: ['register'], params: ZIdParam }, handler: (req) => completeItem(ctxOf(deps, req), req.params.id) });
+  app.post('/items/:id/merge', {
+    schema: { tags: ['register'], summary: 'Merge into another item', params: ZIdParam, body: z.object({ intoId: z.number().int().positive(), reason: z.string().trim().max(1000) }) },
+    handler: (req) => mergeItem(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/items/:id/revoke', {
+    schema: { tags: ['register'], summary: 'Revoke an approved item', params: ZIdParam, body: z.object({ reason: z.string().trim().max(1000), effectiveDate: ZDate }) },
+    handler: (req) => revokeItem(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/items/:id/estimate', {
+    schema: { tags: ['register'], summary: 'Change the burden estimate', params: ZIdParam, body: z.object({ burden: ZBurdenEstimate, reason: z.enum(['program_change', 're_estimate']), note: z.string().trim().max(1000) }) },
+    handler: (req) => changeEstimate(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/items/:id/return-teacher', {
+    schema: { tags: ['register'], summary: 'A seconded teacher is back (清退)', params: ZIdParam, body: z.object({ returnedAt: ZDate }) },
+    handler: (req) => returnTeacher(ctxOf(deps, req), req.params.id, req.body),
+  });
+  const numbered = async (id: number, req: Parameters<typeof ctxOf>[1]) => {
+    const it = await getItem(ctxOf(deps, req), id);
+    if (!it.verifyCode) throw new AppError('ITEM_STATE_CONFLICT');
+    return it;
+  };
+  app.get('/items/:id/qr.svg', { schema: { tags: ['register'], params: ZIdParam }, handler: async (req, reply) => {
+    const it = await numbered(req.params.id, req);
+    return reply.type('image/svg+xml').send(await qrSvg(verifyUrl(baseUrl(deps, req), it.verifyCode!)));
+  } });
+  app.get('/items/:id/qr.png', { schema: { tags: ['register'], params: ZIdParam }, handler: async (req, reply) => {
+    const it = await numbered(req.params.id, req);
+    return reply.type('image/png').header('content-disposition', `attachment; filename="${it.verifyCode}.png"`).send(await qrPng(verifyUrl(baseUrl(deps, req), it.verifyCode!)));
+  } });
+  app.get('/items/:id/notice', { schema: { tags: ['register'], summary: 'Printable A4 notice', params: ZIdParam }, handler: async (req, reply) => {
+    const it = await numbered(req.params.id, req);
+    return reply.type('text/html; charset=utf-8').send(await noticeHtml(it, baseUrl(deps, req)));
+  } });
+
+  app.get('/plans', { schema: { tags: ['register'], summary: 'The annual plan of a year', querystring: ZYear }, handler: (req) => getPlan(ctxOf(deps, req), req.query.year) });
+  app.post('/plans', { schema: { tags: ['register'], summary: 'Open the annual plan', body: z.object({ year: z.number().int().min(2000).max(2100) }) }, handler: async (req, reply) => reply.status(201).send(await openPlan(ctxOf(deps, req), req.body.year)) });
+  app.get('/rulesets', { schema: { tags: ['register'], summary: 'Rule set in force (resolved, own, inherited)', querystring: ZYear }, handler: (req) => getRuleSet(ctxOf(deps, req), req.query.year) });
+  app.put('/rulesets/:year', {
+    schema: { tags: ['register'], summary: "Edit the region's rule set", params: ZYear, body: z.object({ values: ZRuleSetValues, admissionPrefix: z.string().trim().min(2).max(12).optional() }) },
+    handler: (req) => saveRuleSet(ctxOf(deps, req), req.params.year, req.body),
+  });
+  app.get('/school/items', { schema: { tags: ['register'], summary: 'What may enter my school this term', querystring: z.object({ date: ZDate.optional() }) }, handler: (req) => findSchoolItems(ctxOf(deps, req), req.query) });
+  app.post('/school/refuse', {
+    schema: { tags: ['register'], summary: 'Refuse an unregistered demand (becomes a lead)', body: z.object({ what: z.string().trim().min(2).max(1000), from: z.string().trim().min(1).max(200), date: ZDate, code: z.string().trim().max(40).optional() }) },
+    handler: async (req, reply) => reply.status(201).send(await refuseDemand(ctxOf(deps, req), req.body)),
+  });
+  app.get('/leads', { schema: { tags: ['register'], summary: 'Leads for the office', querystring: ZPage }, handler: (req) => findLeads(ctxOf(deps, req), req.query) });
+};

@@ -1,0 +1,88 @@
+import { termOf } from '../../../domain/register/schoolYear';
+import { chinaToday } from '../../../domain/time';
+import type { TCtx } from '../../context';
+import { nowIso } from '../../context';
+import { AppError } from '../../http/errors';
+import { authorize } from '../../policy';
+import { recordAudit } from '../audit/record';
+import { regionPathOf } from '../auth/sessions';
+import { regionIdOf } from './items';
+
+function termRange(date: string): { from: string; to: string } {
+  const { schoolYear, term } = termOf(date);
+  return term === 'autumn' ? { from: `${schoolYear}-09-01`, to: `${schoolYear + 1}-01-31` } : { from: `${schoolYear + 1}-02-01`, to: `${schoolYear + 1}-08-31` };
+}
+
+/**
+ * What may enter the actor's school this term, with uses against caps. Uses count the activities
+ * held under the item: for a whitelist entry, the approved activities that cite it for this school
+ * (each counting its `activitiesPerSchool`); for other items, 1 once the window has started.
+ */
+export async function findSchoolItems(ctx: TCtx, opts: { date?: string | undefined }) {
+  authorize(ctx.actor, 'register.school');
+  if (ctx.actor.orgKind !== 'school') throw new AppError('FORBIDDEN');
+  const date = opts.date ?? chinaToday();
+  const range = termRange(date);
+  const rows = await ctx.db
+    .selectFrom('item_schools as s')
+    .innerJoin('items as i', 'i.id', 's.item_id')
+    .select(['i.id', 'i.kind', 'i.title', 'i.admission_no', 'i.verify_code', 'i.window_start', 'i.window_end', 'i.frequency_cap', 'i.details_json'])
+    .where('s.school_org_id', '=', ctx.actor.orgId)
+    .where('i.status', 'in', ['approved', 'completed'])
+    .where('i.window_start', '<=', range.to)
+    .where('i.window_end', '>=', range.from)
+    .orderBy('i.window_start')
+    .execute();
+  const cites = new Map<string, number>();
+  for (const r of rows) {
+    const d = JSON.parse(r.details_json) as { whitelistCode?: string; activitiesPerSchool?: number };
+    if (d.whitelistCode) cites.set(d.whitelistCode, (cites.get(d.whitelistCode) ?? 0) + (d.activitiesPerSchool ?? 1));
+  }
+  const today = chinaToday();
+  return {
+    school: { id: ctx.actor.orgId, name: ctx.actor.orgName },
+    term: termOf(date),
+    items: rows.map((r) => {
+      const d = JSON.parse(r.details_json) as { activitiesPerSchool?: number; whitelistCode?: string };
+      const own = r.window_start <= today ? (r.kind === 'social_affair' && !d.whitelistCode ? (d.activitiesPerSchool ?? 1) : 1) : 0;
+      return {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        admissionNo: r.admission_no,
+        verifyCode: r.verify_code,
+        windowStart: r.window_start,
+        windowEnd: r.window_end,
+        frequencyCap: r.frequency_cap,
+        uses: own + (r.verify_code ? (cites.get(r.verify_code) ?? 0) : 0),
+      };
+    }),
+  };
+}
+
+/** A school refuses a demand that carries no valid number: it becomes a lead for the office. */
+export async function refuseDemand(ctx: TCtx, opts: { what: string; from: string; date: string; code?: string | undefined }) {
+  authorize(ctx.actor, 'register.school');
+  if (ctx.actor.orgKind !== 'school') throw new AppError('FORBIDDEN');
+  const regionOrgId = regionIdOf(await regionPathOf(ctx.db, ctx.actor.orgPath));
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('leads')
+      .values({
+        region_org_id: regionOrgId,
+        source: 'school_refusal',
+        item_code: opts.code?.trim() || null,
+        item_id: null,
+        school_org_id: ctx.actor.orgId,
+        reported_by: ctx.actor.userId,
+        text: `${opts.date}｜${opts.from}｜${opts.what}`,
+        ip_hash: null,
+        status: 'new',
+        created_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'lead.create', objectType: 'lead', objectId: id, after: opts });
+    return { id };
+  });
+}
