@@ -21,6 +21,25 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
+describe('jianfu text similar', () => {
+  it('prints the score and the duplicate verdict as JSON, and fails cleanly on a missing file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-sim-'));
+    const a = path.join(dir, 'a.txt');
+    const b = path.join(dir, 'b.txt');
+    const c = path.join(dir, 'c.txt');
+    fs.writeFileSync(a, '关于开展2026年春季学期校园安全专项督查的通知。各中小学校：县教体局定于3月对全县中小学开展校园安全专项督查。');
+    fs.writeFileSync(b, '关于开展2026年春季校园安全专项检查的通知。各学校：县教体局将于3月对全县中小学开展校园安全专项检查。');
+    fs.writeFileSync(c, '关于举办全县中小学生艺术展演活动的通知');
+    const dup = JSON.parse((await run(['text', 'similar', a, b])).out) as { score: number; duplicate: boolean };
+    expect(dup.duplicate).toBe(true);
+    expect(dup.score).toBeGreaterThan(0.6);
+    expect(JSON.parse((await run(['text', 'similar', a, c])).out)).toEqual({ score: expect.any(Number), duplicate: false });
+    expect((await run(['text', 'similar', a, path.join(dir, 'missing.txt')])).code).toBe(1);
+    expect((await run(['text', 'similar', a])).code).toBe(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('jianfu --help', () => {
   it('lists the commands and each command has its own help', async () => {
     const h = await run(['--help']);

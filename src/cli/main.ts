@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SIMILARITY_THRESHOLD, textSimilarity } from '../domain/register/similarity';
 import { ROLES, type TRole } from '../domain/roles';
 import { loadConfig } from '../server/config';
 import { DEMO_ACCOUNTS, DEMO_DEFAULT_PASSWORD, isDatabaseEmpty, seedDemoCounty } from '../server/demo/demoCounty';
@@ -14,7 +16,9 @@ interface TCommand {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; short?: string; description: string }>;
-  run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
+  /** How many positional arguments it takes (default none). */
+  positionals?: number;
+  run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 }
 
 function demoPassword(): string {
@@ -28,6 +32,26 @@ function printDemoLogins(): void {
 }
 
 const COMMANDS: Record<string, TCommand> = {
+  'text similar': {
+    summary: 'Chinese text similarity of two files (the threshold the register uses for duplicates)',
+    usage: 'jianfu text similar <fileA> <fileB>   → {"score": 0..1, "duplicate": true|false}',
+    options: {},
+    positionals: 2,
+    run: async (_v, [a, b]) => {
+      const read = (f: string) => fs.promises.readFile(f, 'utf8');
+      let ta: string;
+      let tb: string;
+      try {
+        [ta, tb] = await Promise.all([read(a!), read(b!)]);
+      } catch (err) {
+        console.error(`Cannot read ${(err as NodeJS.ErrnoException).path ?? 'file'}: ${(err as Error).message}`);
+        return 1;
+      }
+      const score = textSimilarity(ta, tb);
+      console.log(JSON.stringify({ score: Math.round(score * 10_000) / 10_000, duplicate: score >= SIMILARITY_THRESHOLD }));
+      return 0;
+    },
+  },
   serve: {
     summary: 'Migrate, load the demo county into an empty database, and serve the app',
     usage: 'jianfu serve [--no-demo]   (HOST, PORT, DATABASE_URL, JIANFU_DATA_DIR from the environment)',
@@ -183,14 +207,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const options = Object.fromEntries(Object.entries(cmd.options).map(([k, o]) => [k, { type: o.type }]));
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args: rest, options, allowPositionals: !!cmd.positionals });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
+    if (positionals.length !== (cmd.positionals ?? 0)) throw new Error(`expected ${cmd.positionals ?? 0} argument(s), got ${positionals.length}`);
   } catch (err) {
     console.error(`${(err as Error).message}\n\nUsage: ${cmd.usage}`);
     return 2;
   }
   try {
-    return await cmd.run(values);
+    return await cmd.run(values, positionals);
   } catch (err) {
     if (err instanceof AppError) {
       console.error(`${err.code}: ${err.status} — ${(await import('../domain/errors')).ERRORS[err.code].zh}`);

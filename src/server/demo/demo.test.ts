@@ -6,6 +6,8 @@ import type { TSchoolType } from '../../domain/roles';
 import { buildApp } from '../http/app';
 import { TestClient } from '../testing/client';
 import { DIALECTS, createTestDeps, type TTestDeps } from '../testing/db';
+import { chinaToday } from '../../domain/time';
+import { publicStatusOf } from '../modules/register/public';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoCounty } from './demoCounty';
 
 for (const dialect of DIALECTS) {
@@ -44,6 +46,14 @@ for (const dialect of DIALECTS) {
         seen.add(id);
       }
       expect(seen.size).toBe(teachers.length);
+      // the register: approved, expired, not yet valid and revoked items of several kinds, a draft and one awaiting review
+      const items = await deps.db.selectFrom('items').select(['kind', 'status', 'valid_from', 'valid_to', 'revoked_at']).execute();
+      const statuses = new Set(items.map((i) => i.status));
+      for (const st of ['approved', 'revoked', 'draft', 'submitted']) expect(statuses).toContain(st);
+      expect(new Set(items.filter((i) => i.status === 'approved').map((i) => i.kind)).size).toBeGreaterThanOrEqual(5);
+      const today = chinaToday();
+      const pub = new Set(items.map((i) => publicStatusOf(i, today)).filter(Boolean));
+      for (const st of ['valid', 'expired', 'not_yet_valid', 'revoked']) expect(pub).toContain(st);
     });
 
     it('has one account per role that signs in with the demo password', async () => {

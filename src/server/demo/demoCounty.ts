@@ -3,6 +3,7 @@ import type { TDeps } from '../context';
 import type { TOrgRow } from '../db/types';
 import { recordAudit } from '../modules/audit/record';
 import { insertTeacher } from '../modules/teachers/repo';
+import { seedDemoItems } from './demoItems';
 import { makeAgency, makeEnterprise, makeRegion, makeSchool, makeUser, systemCtx, teacherData } from './factories';
 
 export const DEMO_DEFAULT_PASSWORD = 'Jianfu@2026';
@@ -36,7 +37,7 @@ export interface TDemoSummary {
 }
 
 /** The fictional 青禾县 (530529): bureau with sections, other departments, 30 schools, ~1,200 teachers, one account per role. */
-export async function seedDemoCounty(deps: TDeps, opts: { password?: string; teachersPerSchool?: number } = {}): Promise<TDemoSummary> {
+export async function seedDemoCounty(deps: TDeps, opts: { password?: string; teachersPerSchool?: number; withItems?: boolean } = {}): Promise<TDemoSummary> {
   const password = opts.password ?? DEMO_DEFAULT_PASSWORD;
   const perSchool = opts.teachersPerSchool ?? 40;
   const province = await makeRegion(deps, { code: '530000', name: '云南省' });
@@ -107,7 +108,8 @@ export async function seedDemoCounty(deps: TDeps, opts: { password?: string; tea
       teacherId: a.username === 'teacher' ? firstTeacherId : null,
     });
   }
-  await recordAudit(deps.db, systemCtx(deps), { action: 'seed.demo', objectType: 'org', objectId: county.id, after: { schools: schools.length, teachers, users: DEMO_ACCOUNTS.length } });
+  const items = opts.withItems === false ? 0 : await seedDemoItems(deps);
+  await recordAudit(deps.db, systemCtx(deps), { action: 'seed.demo', objectType: 'org', objectId: county.id, after: { schools: schools.length, teachers, users: DEMO_ACCOUNTS.length, items } });
   return { county, schools: schools.length, teachers, users: DEMO_ACCOUNTS.length };
 }
 

@@ -150,6 +150,35 @@ export async function regionPathOf(db: TDb, orgPath: string): Promise<string> {
   return region?.path ?? orgPath;
 }
 
+/**
+ * The actor of a user without a session: for the system acting on a person's behalf where the
+ * person is known (seeding the demo county through the real workflow, command-line tools).
+ */
+export async function actorOfUser(db: TDb, username: string): Promise<TActor> {
+  const u = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'o.id as org_id', 'o.path', 'o.name', 'o.kind', 'o.code'])
+    .where('u.username', '=', username)
+    .executeTakeFirstOrThrow();
+  const role = u.role as TRole;
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role,
+    orgId: u.org_id,
+    orgPath: u.path,
+    scopePath: REGION_SCOPED_ROLES.includes(role) ? await regionPathOf(db, u.path) : u.path,
+    orgName: u.name,
+    orgKind: u.kind as TOrgKind,
+    orgCode: u.code,
+    mustChangePassword: false,
+    sessionId: '',
+    csrfToken: '',
+  };
+}
+
 export async function deleteSession(db: TDb, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   cache.delete(sessionId);
