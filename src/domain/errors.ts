@@ -38,6 +38,8 @@ export const ERRORS = {
   REASON_REQUIRED: { status: 422, zh: '请填写理由。', en: 'Give a reason.' },
   PLAN_NOT_OPEN: { status: 422, zh: '本年度计划尚未开启，请按"一事一报"提交或请减负办开启年度计划。', en: 'The annual plan for this year is not open: submit the item as ad hoc, or ask the office to open the plan.' },
   MERGE_TARGET_INVALID: { status: 422, zh: '合并目标无效：须为同一地区、未撤销的其他事项。', en: 'Invalid merge target: it must be another live item of the same region.' },
+  INVALID_SPREADSHEET: { status: 422, zh: '无法读取该文件：请上传按模板填写的 .xlsx 文件（不支持 .xls，请另存为 .xlsx）。', en: 'The file cannot be read: upload an .xlsx that follows the template (.xls is not supported; save it as .xlsx).' },
+  IMPORT_ROWS_INVALID: { status: 422, zh: '部分行填写有误，整份文件未导入。请按每行提示修改后重新上传。', en: 'Some rows are invalid, so nothing was imported. Fix each row as described and upload again.' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试。', en: 'Too many requests. Wait a moment and try again.' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后再试。', en: 'The database is unavailable. Try again shortly.' },
   INTERNAL: { status: 500, zh: '系统内部错误，请把请求编号告知管理员。', en: 'Internal error. Give the request id to the administrator.' },

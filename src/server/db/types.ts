@@ -150,10 +150,6 @@ export interface TItemTable {
   revoke_reason: string | null;
   merged_into_id: number | null;
   returned_at: string | null;
-  is_baseline: number;
-  baseline_year: number | null;
-  baseline_decision: string | null;
-  baseline_reason: string | null;
   submitted_at: string | null;
   submitted_by: number | null;
   approved_at: string | null;
@@ -186,6 +182,24 @@ export interface TAdmissionCounterTable {
   last_seq: number;
 }
 
+export interface TBaselineItemTable {
+  id: Generated<number>;
+  region_org_id: number;
+  year: number;
+  kind: string;
+  title: string;
+  issuer_name: string;
+  minutes_per_respondent: number;
+  respondents: number;
+  times_per_year: number;
+  teacher_hours: number;
+  decision: string | null;
+  decision_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface TLeadTable {
   id: Generated<number>;
   region_org_id: number | null;
@@ -208,6 +222,7 @@ export interface TDatabase {
   item_events: TItemEventTable;
   admission_counters: TAdmissionCounterTable;
   leads: TLeadTable;
+  baseline_items: TBaselineItemTable;
   orgs: TOrgTable;
   users: TUserTable;
   sessions: TSessionTable;

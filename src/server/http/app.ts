@@ -77,6 +77,12 @@ export async function buildApp(opts: TAppOptions): Promise<FastifyInstance> {
     done();
   });
 
+  // spreadsheets are uploaded as the request body; size limits are set per route
+  app.addContentTypeParser(
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -61,10 +61,6 @@ export async function up(db: Kysely<unknown>, dialect: TDialect): Promise<void> 
     .addColumn('revoke_reason', 'text')
     .addColumn('merged_into_id', 'integer', (c) => c.references('items.id'))
     .addColumn('returned_at', 'text')
-    .addColumn('is_baseline', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('baseline_year', 'integer')
-    .addColumn('baseline_decision', 'text')
-    .addColumn('baseline_reason', 'text')
     .addColumn('submitted_at', 'text')
     .addColumn('submitted_by', 'integer', (c) => c.references('users.id'))
     .addColumn('approved_at', 'text')
@@ -104,6 +100,25 @@ export async function up(db: Kysely<unknown>, dialect: TDialect): Promise<void> 
     .addColumn('last_seq', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('admission_counters_pk', ['region_org_id', 'year'])
     .execute();
+
+  // 全面登记: past and current demands entered or imported once, each marked keep / merge / cancel
+  await id('baseline_items')
+    .addColumn('region_org_id', 'integer', (c) => c.notNull().references('orgs.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('issuer_name', 'text', (c) => c.notNull())
+    .addColumn('minutes_per_respondent', 'real', (c) => c.notNull())
+    .addColumn('respondents', 'integer', (c) => c.notNull())
+    .addColumn('times_per_year', 'real', (c) => c.notNull())
+    .addColumn('teacher_hours', 'real', (c) => c.notNull())
+    .addColumn('decision', 'text')
+    .addColumn('decision_reason', 'text')
+    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('baseline_region_year').on('baseline_items').columns(['region_org_id', 'year']).execute();
 
   await id('leads')
     .addColumn('region_org_id', 'integer', (c) => c.references('orgs.id'))

@@ -72,7 +72,6 @@ export async function createItem(ctx: TCtx, raw: TItemInput) {
         plan_id: planId,
         status: 'draft',
         findings_json: JSON.stringify(ev.findings),
-        is_baseline: 0,
         created_at: at,
         updated_at: at,
       })
@@ -120,7 +119,6 @@ export function itemListQuery(ctx: TCtx, q: Omit<TItemQuery, 'page' | 'pageSize'
   const text = q.q?.replace(/[%_]/g, '');
   return itemQuery(ctx.db)
     .where('issuer.path', 'like', scopePattern(ctx.actor))
-    .where('items.is_baseline', '=', 0)
     .$if(!!q.status, (qb) => qb.where('items.status', '=', q.status!))
     .$if(!!q.kind, (qb) => qb.where('items.kind', '=', q.kind!))
     .$if(!!q.year, (qb) => qb.where('items.window_start', '>=', `${q.year}-01-01`).where('items.window_start', '<=', `${q.year}-12-31`))

@@ -4,7 +4,7 @@ import { label } from '../../../domain/i18n';
 import { ZBurdenEstimate, ZItemInput } from '../../../domain/register/schemas';
 import { ZRuleSetValues } from '../../../domain/register/ruleset';
 import type { TDeps } from '../../context';
-import { excelDate, sendXlsx, streamXlsx } from '../../http/excel';
+import { excelDate, onePage, sendXlsx, streamXlsx } from '../../http/excel';
 import { ctxOf } from '../../http/guards';
 import { ZIdParam, ZPage } from '../../http/schemas';
 import { findItems, getItem, createItem, updateItem, itemListQuery } from './items';
@@ -14,6 +14,8 @@ import { findSchoolItems, refuseDemand } from './school';
 import { findLeads, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
 import { ITEM_STATUSES } from './policy';
 import { presentSummary } from './present';
+import { BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
+import { findSecondments, getRegisterSummary } from './secondments';
 import { approveItem, cancelItem, changeEstimate, completeItem, fileItem, mergeItem, rejectItem, returnTeacher, reviewItem, revokeItem, submitItem } from './workflow';
 import { AppError } from '../../http/errors';
 
@@ -128,6 +130,39 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
   app.post('/school/refuse', {
     schema: { tags: ['register'], summary: 'Refuse an unregistered demand (becomes a lead)', body: z.object({ what: z.string().trim().min(2).max(1000), from: z.string().trim().min(1).max(200), date: ZDate, code: z.string().trim().max(40).optional() }) },
     handler: async (req, reply) => reply.status(201).send(await refuseDemand(ctxOf(deps, req), req.body)),
+  });
+  app.get('/secondments', { schema: { tags: ['register'], summary: 'Clearance list of seconded teachers' }, handler: (req) => findSecondments(ctxOf(deps, req)) });
+  app.get('/register/summary', { schema: { tags: ['register'], summary: 'Returned teachers, stopped trainings, items by status', querystring: ZYear }, handler: (req) => getRegisterSummary(ctxOf(deps, req), req.query) });
+  app.get('/baseline', {
+    schema: { tags: ['register'], summary: 'Baseline inventory and reduction against it', querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100) }) },
+    handler: (req) => getBaseline(ctxOf(deps, req), req.query),
+  });
+  app.post('/baseline', {
+    schema: { tags: ['register'], summary: 'Enter baseline items', body: z.object({ entries: z.array(ZBaselineEntry).min(1).max(500) }) },
+    handler: async (req, reply) => reply.status(201).send(await addBaselineEntries(ctxOf(deps, req), req.body.entries)),
+  });
+  app.patch('/baseline/:id', {
+    schema: { tags: ['register'], summary: 'Mark a baseline item keep / merge / cancel', params: ZIdParam, body: z.object({ decision: z.enum(BASELINE_DECISIONS), reason: z.string().trim().max(500).optional() }) },
+    handler: async (req, reply) => {
+      await decideBaselineEntry(ctxOf(deps, req), req.params.id, req.body);
+      return reply.status(204).send();
+    },
+  });
+  app.get('/baseline/template.xlsx', { schema: { tags: ['register'], summary: 'Empty import template' }, handler: (_req, reply) => {
+    const stream = streamXlsx<string[]>({ sheet: '全面登记', pages: onePage([]), columns: BASELINE_TEMPLATE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 40 : 16, value: (r) => r[i] ?? null })) });
+    return sendXlsx(reply, '全面登记导入模板.xlsx', stream);
+  } });
+  app.post('/baseline/import', {
+    bodyLimit: 5 * 1024 * 1024,
+    schema: { tags: ['register'], summary: 'Import baseline items from the Excel template (all rows or none)', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(deps, req);
+      if (!Buffer.isBuffer(req.body)) throw new AppError('INVALID_SPREADSHEET');
+      const { entries, errors } = await parseBaselineWorkbook(req.body, req.query.year);
+      if (errors.length) throw new AppError('IMPORT_ROWS_INVALID', { extra: { rows: errors } });
+      if (!entries.length) throw new AppError('INVALID_SPREADSHEET');
+      return reply.status(201).send(await addBaselineEntries(ctx, entries));
+    },
   });
   app.get('/leads', { schema: { tags: ['register'], summary: 'Leads for the office', querystring: ZPage }, handler: (req) => findLeads(ctxOf(deps, req), req.query) });
 };

@@ -25,7 +25,6 @@ export async function findSimilarItems(ctx: TCtx, id: number) {
     .where('region_org_id', '=', row.region_org_id)
     .where('kind', '=', row.kind)
     .where('id', '!=', row.id)
-    .where('is_baseline', '=', 0)
     .where((eb) => (row.kind === 'document' ? eb('created_at', '>=', since) : eb('status', 'in', LIVE)))
     .execute();
   const mySchools = new Set((await ctx.db.selectFrom('item_schools').select('school_org_id').where('item_id', '=', id).execute()).map((r) => r.school_org_id));
