@@ -72,11 +72,11 @@ it('auditadmin sees the sign-ins, filters by actor and exports the filtered log 
   expect((await filtered).status()).toBe(200);
   const leaderCount = Number(h.readAll("SELECT COUNT(*) AS n FROM audit_log WHERE actor_username = 'leader'")[0]!.n);
   expect(leaderCount).toBeGreaterThanOrEqual(2);
-  await poll(async () => (await tableRows(table)).length).toBe(leaderCount);
+  await poll(() => page.locator('.ant-pagination-total-text').innerText()).toBe(label('common.total').replace('{n}', String(leaderCount)));
   await waitForTable(table);
   const rows = await tableRows(table);
+  expect(rows).toHaveLength(Math.min(leaderCount, 20));
   expect(rows.map((r) => r[actorCol])).toEqual(rows.map(() => 'leader'));
-  expect(await page.locator('.ant-pagination-total-text').innerText()).toContain(String(leaderCount));
   await h.shot(page, 'log-filtered');
 
   // export: a download of the filtered log

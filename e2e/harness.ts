@@ -80,9 +80,20 @@ export function useHarness(tag: string): THarness {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
-  afterEach(async () => {
+  afterEach(async (ctx) => {
     const errors = pageErrors;
     pageErrors = [];
+    if (ctx.task.result?.state === 'fail') {
+      // what each open page showed when the test failed: e2e/screenshots/FAILED-<file>-<test>-<n>.png
+      const pages = contexts.flatMap((c) => c.pages());
+      const name = ctx.task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 60);
+      await Promise.all(
+        pages.map(async (p, i) => {
+          console.error(`[e2e] failed test "${ctx.task.name}": page ${i} at ${p.url()}`);
+          await p.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${tag}-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+        }),
+      );
+    }
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     contexts = [];
     expect(errors, 'uncaught errors in the page').toEqual([]);
