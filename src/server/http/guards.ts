@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURITY } from '../config';
 import type { TActor, TCtx, TDeps } from '../context';
-import { CSRF_COOKIE, SESSION_COOKIE, loadActor, randomToken } from '../modules/auth/sessions';
+import { CSRF_COOKIE, SESSION_COOKIE, loadActor, peekCachedActor, randomToken } from '../modules/auth/sessions';
 import { AppError } from './errors';
 
 declare module 'fastify' {
@@ -35,29 +35,43 @@ export const guardsPlugin = fp(async (app: FastifyInstance, opts: { deps: TDeps 
   const { deps } = opts;
   app.decorateRequest('actor', null);
 
-  app.addHook('onRequest', async (req, reply) => {
-    const url = req.url.split('?')[0] ?? '';
-    if (isPublicPath(url)) return;
-    const token = req.cookies[SESSION_COOKIE];
-    req.actor = token ? await loadActor(deps.db, token) : null;
-    if (token && !req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  function checkCsrf(req: FastifyRequest): void {
+    if (!STATE_CHANGING.has(req.method)) return;
+    const header = req.headers['x-csrf-token'];
+    const cookie = req.cookies[CSRF_COOKIE];
+    const sent = Array.isArray(header) ? header[0] : header;
+    const expected = req.actor ? req.actor.csrfToken : cookie;
+    if (!sent || !cookie || sent !== cookie || sent !== expected) throw new AppError('CSRF_FAILED');
+  }
 
-    if (STATE_CHANGING.has(req.method)) {
-      const header = req.headers['x-csrf-token'];
-      const cookie = req.cookies[CSRF_COOKIE];
-      const sent = Array.isArray(header) ? header[0] : header;
-      const expected = req.actor ? req.actor.csrfToken : cookie;
-      if (!sent || !cookie || sent !== cookie || sent !== expected) throw new AppError('CSRF_FAILED');
-    }
+  // callback style: a session found in the short-lived cache costs no promise at all
+  app.addHook('onRequest', (req, reply, done) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (isPublicPath(url)) return done();
+    const token = req.cookies[SESSION_COOKIE];
+    const finish = (actor: TActor | null) => {
+      req.actor = actor;
+      if (token && !actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      try {
+        checkCsrf(req);
+        done();
+      } catch (err) {
+        done(err as Error);
+      }
+    };
+    if (!token) return finish(null);
+    const cached = peekCachedActor(token);
+    if (cached) return finish(cached);
+    loadActor(deps.db, token).then(finish, (err: unknown) => done(err as Error));
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', (req, _reply, done) => {
     const url = req.url.split('?')[0] ?? '';
-    if (isPublicPath(url)) return;
     const cfg = req.routeOptions.config;
-    if (cfg.auth === 'none') return;
-    if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    if (req.actor.mustChangePassword && !cfg.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (isPublicPath(url) || cfg.auth === 'none') return done();
+    if (!req.actor) return done(new AppError('UNAUTHENTICATED'));
+    if (req.actor.mustChangePassword && !cfg.duringPasswordChange) return done(new AppError('PASSWORD_CHANGE_REQUIRED'));
+    done();
   });
 
   /** Issues a CSRF cookie to a browser that has none yet (before login). */

@@ -64,6 +64,14 @@ export function forgetCachedSessions(): void {
   cache.clear();
 }
 
+/** The actor of a session cookie if this process loaded it within the cache time; undefined otherwise. */
+export function peekCachedActor(token: string, now = Date.now()): TActor | undefined {
+  if (cacheMs <= 0 || !token || token.length > 100) return undefined;
+  const hit = cache.get(sessionIdOf(token));
+  if (hit && now - hit.fetched < cacheMs && now < hit.expiresAt && now - hit.lastSeen < SECURITY.idleTimeoutMinutes * 60_000) return hit.actor;
+  return undefined;
+}
+
 /**
  * Loads the actor of a session cookie, enforcing the idle (30 min) and absolute (12 h) timeouts
  * and the account state. Expired sessions are deleted. Touches `last_seen_at` at most once a minute.
