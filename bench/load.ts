@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -50,17 +52,31 @@ export function setCookies(res: TResponse): Record<string, string> {
 export interface TTarget {
   port: number;
   path: string;
+  /** When set, each request picks one of these paths at random (`path` is then only a label). */
+  paths?: string[];
   headers?: Record<string, string>;
+  /** Statuses that count as answered (timed, counted in rps); default [200]. Others are errors. */
+  okStatuses?: number[];
 }
 
 export interface TSliceResult {
-  /** Requests answered 200 inside the slice. */
+  /** Requests answered with an accepted status (200 unless the target says otherwise) inside the slice. */
   requests: number;
-  /** Non-200 answers and socket errors inside the slice. */
+  /** Other answers and socket errors inside the slice. */
   errors: number;
   rps: number;
   p50: number;
   p99: number;
+  /** Answers inside the slice per status (0 = socket error). */
+  statuses: Record<string, number>;
+  /** The slice's window on the monotonic clock in µs (process.hrtime), the clock of a .cpuprofile's timestamps. */
+  startUs: number;
+  endUs: number;
+}
+
+/** Now on the monotonic clock, in µs (the same clock as V8 CPU profiles, in any process of the machine). */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /**
@@ -68,13 +84,18 @@ export interface TSliceResult {
  * request when the previous answer has been read. Only requests finishing inside the window count.
  */
 async function loadSlice(t: TTarget, agent: http.Agent, concurrency: number, ms: number, latencies: number[]): Promise<TSliceResult> {
+  const startUs = monotonicUs();
   const start = performance.now();
   const end = start + ms;
   const own: number[] = [];
   let errors = 0;
+  const statuses: Record<string, number> = {};
+  const ok = new Set(t.okStatuses ?? [200]);
+  const paths = t.paths;
+  const pick = paths && paths.length > 0 ? () => paths[Math.floor(Math.random() * paths.length)]! : () => t.path;
   const hit = () =>
     new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: t.port, path: t.path, agent, headers: t.headers }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: t.port, path: pick(), agent, headers: t.headers }, (res) => {
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(0));
         res.resume();
@@ -88,13 +109,14 @@ async function loadSlice(t: TTarget, agent: http.Agent, concurrency: number, ms:
       const status = await hit();
       const t1 = performance.now();
       if (t1 > end) continue;
-      if (status === 200) own.push(t1 - t0);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (ok.has(status)) own.push(t1 - t0);
       else errors++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   for (const v of own) latencies.push(v);
-  return { requests: own.length, errors, rps: own.length / (ms / 1000), p50: percentile(own, 0.5), p99: percentile(own, 0.99) };
+  return { requests: own.length, errors, rps: own.length / (ms / 1000), p50: percentile(own, 0.5), p99: percentile(own, 0.99), statuses, startUs, endUs: startUs + ms * 1000 };
 }
 
 export interface TInterleavedOpts {
@@ -137,20 +159,41 @@ export async function runInterleaved(o: TInterleavedOpts): Promise<TInterleavedR
   return { slices, overall };
 }
 
+/**
+ * When this process runs under `node --cpu-prof`, writes the measured windows of every target
+ * (from a runInterleaved result) as JSON next to the profile (--cpu-prof-dir, else the working
+ * directory), so that `bench/cpuprofile.ts --windows <file> --target <name>` can keep only the
+ * samples taken while that target was under load. Returns the file, or null when not profiling.
+ */
+export function writeProfileWindows(label: string, r: TInterleavedResult): string | null {
+  if (!process.execArgv.some((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-'))) return null;
+  const dirArg = process.execArgv.find((a) => a.startsWith('--cpu-prof-dir='));
+  const dir = dirArg ? dirArg.slice('--cpu-prof-dir='.length) : process.cwd();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${label}-${process.pid}.windows.json`);
+  const targets = Object.fromEntries(Object.entries(r.slices).map(([n, sl]) => [n, sl.map((x) => [x.startUs, x.endUs])]));
+  fs.writeFileSync(file, JSON.stringify({ pid: process.pid, clock: 'monotonic µs', targets }, null, 1));
+  return file;
+}
+
 const CHILD_FLAG = '--jianfu-load-child';
+const CHILD_READY = 'jianfu-load-child-ready';
 
 /**
  * Runs the load generator in a child process, so that it gets its own event loop (and, on a
  * 2-core machine, roughly its own core) instead of competing with the server's event loop.
+ * The options travel over the IPC channel once the child says it is listening (a list of paths
+ * can exceed the 128 KiB limit of one command-line argument).
  */
 export function runInterleavedInChild(o: TInterleavedOpts): Promise<TInterleavedResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, JSON.stringify(o)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
     let result: TInterleavedResult | null = null;
     const names = Object.keys(o.targets).length;
     const timer = setTimeout(() => child.kill('SIGKILL'), names * (o.warmupMs + o.rounds * o.sliceMs) + 20_000);
     child.on('message', (m) => {
-      result = m as TInterleavedResult;
+      if (m === CHILD_READY) child.send(o);
+      else result = m as TInterleavedResult;
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -161,8 +204,7 @@ export function runInterleavedInChild(o: TInterleavedOpts): Promise<TInterleaved
   });
 }
 
-async function childMain(): Promise<void> {
-  const opts = JSON.parse(process.argv[3] ?? '{}') as TInterleavedOpts;
+async function childMain(opts: TInterleavedOpts): Promise<void> {
   try {
     const res = await runInterleaved(opts);
     process.send?.(res, () => process.exit(0));
@@ -172,4 +214,7 @@ async function childMain(): Promise<void> {
   }
 }
 
-if (process.argv[2] === CHILD_FLAG && process.send) void childMain();
+if (process.argv[2] === CHILD_FLAG && process.send) {
+  process.once('message', (m) => void childMain(m as TInterleavedOpts));
+  process.send(CHILD_READY);
+}

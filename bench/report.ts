@@ -3,7 +3,8 @@ import type { TDialect } from '../src/server/config';
 /**
  * One measured figure. Every figure carries a ratio against a baseline measured in the same run
  * (the machines are noisy, so absolute numbers alone mean little); the baseline itself shows 1.00.
- * A figure with a target is judged on its ratio.
+ * A figure with a target is judged on its ratio, unless the target says `on: 'value'` (an
+ * absolute budget such as "p99 < 25 ms", judged on the value in the figure's unit).
  */
 export interface TFigure {
   label: string;
@@ -12,7 +13,7 @@ export interface TFigure {
   /** Label of the baseline figure the ratio is taken against. */
   baseline: string;
   ratio: number;
-  target?: { op: '>=' | '<='; limit: number };
+  target?: { op: '>=' | '<=' | '<'; limit: number; on?: 'ratio' | 'value' };
 }
 
 export interface TBenchResult {
@@ -33,8 +34,18 @@ export interface TBench {
 
 export function passes(f: TFigure): boolean | null {
   if (!f.target) return null;
-  return f.target.op === '>=' ? f.ratio >= f.target.limit : f.ratio <= f.target.limit;
+  const x = f.target.on === 'value' ? f.value : f.ratio;
+  switch (f.target.op) {
+    case '>=':
+      return x >= f.target.limit;
+    case '<=':
+      return x <= f.target.limit;
+    case '<':
+      return x < f.target.limit;
+  }
 }
+
+const OP_SIGN = { '>=': '≥', '<=': '≤', '<': '<' } as const;
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -47,7 +58,8 @@ function fmt(v: number): string {
 export function printResult(name: string, dialect: TDialect, r: TBenchResult, log: (line: string) => void): number {
   const rows = r.figures.map((f) => {
     const ok = passes(f);
-    const judged = f.target ? `target ${f.target.op === '>=' ? '≥' : '≤'} ${f.target.limit.toFixed(2)}  ${ok ? 'PASS' : 'FAIL'}` : '';
+    const limit = f.target?.on === 'value' ? `${fmt(f.target.limit)} ${f.unit}` : f.target?.limit.toFixed(2);
+    const judged = f.target ? `target ${OP_SIGN[f.target.op]} ${limit}  ${ok ? 'PASS' : 'FAIL'}` : '';
     return [f.label, `${fmt(f.value)} ${f.unit}`, `×${f.ratio.toFixed(3)} of ${f.baseline}`, judged];
   });
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));

@@ -14,8 +14,9 @@ import type { TDialect } from '../src/server/config';
 import { authEndpointBench } from './authEndpoint';
 import { loginBench } from './login';
 import { type TBench, printResult } from './report';
+import { verifyBench } from './verify';
 
-const BENCHES: TBench[] = [authEndpointBench, loginBench];
+const BENCHES: TBench[] = [authEndpointBench, loginBench, verifyBench];
 
 function usage(): void {
   console.log('usage: npm run bench -- <name|all> [--dialect sqlite|postgres] [--strict]\n\nbenchmarks:');

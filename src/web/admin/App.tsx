@@ -16,6 +16,13 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrgsPage } from './pages/orgs/OrgsPage';
+import { ItemDetailPage } from './pages/register/ItemDetailPage';
+import { ItemFormPage } from './pages/register/ItemFormPage';
+import { ItemsPage } from './pages/register/ItemsPage';
+import { LeadsPage } from './pages/register/LeadsPage';
+import { PlansPage } from './pages/register/PlansPage';
+import { RuleSetPage } from './pages/register/RuleSetPage';
+import { SchoolPage } from './pages/register/SchoolPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 function makeQueryClient(): QueryClient {
@@ -54,6 +61,14 @@ function Themed() {
               <Route path="/orgs" element={<OrgsPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/items" element={<ItemsPage />} />
+              <Route path="/items/new" element={<ItemFormPage />} />
+              <Route path="/items/:id" element={<ItemDetailPage />} />
+              <Route path="/items/:id/edit" element={<ItemFormPage />} />
+              <Route path="/plans" element={<PlansPage />} />
+              <Route path="/rulesets" element={<RuleSetPage />} />
+              <Route path="/school" element={<SchoolPage />} />
+              <Route path="/leads" element={<LeadsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -21,8 +21,10 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   readonly fields: TFieldError[];
   readonly lockedUntil: string | undefined;
+  /** Every other key of the error object (e.g. `findings` of a RULE_VIOLATION). */
+  readonly extra: Record<string, unknown>;
 
-  constructor(o: { status: number; code: string; zh: string; en: string; requestId?: string; fields?: TFieldError[]; lockedUntil?: string }) {
+  constructor(o: { status: number; code: string; zh: string; en: string; requestId?: string; fields?: TFieldError[]; lockedUntil?: string; extra?: Record<string, unknown> }) {
     super(`${o.code}: ${o.en}`);
     this.name = 'ApiError';
     this.status = o.status;
@@ -32,6 +34,7 @@ export class ApiError extends Error {
     this.requestId = o.requestId;
     this.fields = o.fields ?? [];
     this.lockedUntil = o.lockedUntil;
+    this.extra = o.extra ?? {};
   }
 
   text(lang: TLang): string {
@@ -90,6 +93,7 @@ async function toApiError(res: Response): Promise<ApiError> {
       requestId: typeof e.requestId === 'string' ? e.requestId : undefined,
       fields: Array.isArray(e.fields) ? (e.fields as TFieldError[]) : [],
       lockedUntil: typeof e.lockedUntil === 'string' ? e.lockedUntil : undefined,
+      extra: e,
     });
   }
   const vars = (lang: TLang) => label('error.http', lang).replace('{status}', String(res.status));

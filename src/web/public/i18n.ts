@@ -30,3 +30,8 @@ export function setLang(next: TLang): void {
 export function t(key: TLabelKey): string {
   return label(key, current);
 }
+
+/** A label with `{name}` placeholders filled from `vars`. */
+export function tf(key: TLabelKey, vars: Record<string, string | number>): string {
+  return label(key, current).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

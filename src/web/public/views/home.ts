@@ -54,6 +54,12 @@ export function renderHome(): Node {
       el('h1', null, t('public.title')),
       el('p', null, t('public.intro')),
     ),
+    el(
+      'nav',
+      { class: 'links' },
+      el('a', { class: 'card link', href: '/v', 'data-link': true, 'data-testid': 'home-verify' }, el('strong', null, t('public.verify.link')), el('span', { class: 'muted' }, t('public.verify.enterHint'))),
+      el('a', { class: 'card link', href: '/list', 'data-link': true, 'data-testid': 'home-list' }, el('strong', null, t('public.list.link')), el('span', { class: 'muted' }, t('public.list.intro'))),
+    ),
     el('section', null, el('h2', null, t('public.regions')), list),
     el('p', { class: 'center' }, el('a', { class: 'button ghost', href: '/admin/login', 'data-testid': 'staff-login' }, t('public.staffLogin'))),
   );
