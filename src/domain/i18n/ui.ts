@@ -248,6 +248,7 @@ export const UI_LABELS = {
   'item.schoolsPick': ['选择学校', 'Choose schools'],
   'item.schoolsCount': ['共 {n} 所学校', '{n} schools'],
   'item.noSchoolsVisible': ['您的账号看不到学校名单，请选择“全部学校”或“按学段”，或请减负办协助指定学校。', 'Your account cannot see the list of schools: choose all schools or a stage, or ask the office to pick the schools.'],
+  'item.stageOther': ['其他学校', 'Other schools'],
   'item.roles': ['对象人员', 'Who is asked'],
   'item.window': ['开展时间', 'Window'],
   'item.announcedAt': ['公布日期', 'Announced on'],

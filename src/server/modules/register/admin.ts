@@ -8,7 +8,7 @@ import { regionPathOf } from '../auth/sessions';
 import { regionIdOf } from './items';
 import { presentSummary } from './present';
 import { itemQuery } from './repo';
-import { loadRuleValues } from './ruleContext';
+import { loadRuleValues, schoolsOfRegion } from './ruleContext';
 import { defaultAdmissionPrefix } from './numbering';
 
 async function actorRegion(ctx: TCtx) {
@@ -20,8 +20,27 @@ export async function getPlan(ctx: TCtx, year: number) {
   authorize(ctx.actor, 'register.read');
   const region = await actorRegion(ctx);
   const plan = await ctx.db.selectFrom('annual_plans').select(['id', 'year', 'status']).where('region_org_id', '=', region.id).where('year', '=', year).executeTakeFirst();
-  const rows = plan ? await itemQuery(ctx.db).where('items.plan_id', '=', plan.id).where('issuer.path', 'like', `${ctx.actor.scopePath}%`).orderBy('items.window_start').execute() : [];
+  const rows = plan
+    ? await itemQuery(ctx.db)
+        .select((eb) => eb.selectFrom('item_schools').select((e2) => e2.fn.countAll<number>().as('c')).whereRef('item_schools.item_id', '=', 'items.id').as('school_count'))
+        .where('items.plan_id', '=', plan.id)
+        .where('issuer.path', 'like', `${ctx.actor.scopePath}%`)
+        .orderBy('items.window_start')
+        .execute()
+    : [];
   return { plan: plan ?? null, items: rows.map(presentSummary) };
+}
+
+/**
+ * The schools an item of the actor's may target: every active school of the actor's region
+ * (a section sits under the bureau, so its own org subtree holds no schools), with the teachers
+ * on file that the respondent estimate uses.
+ */
+export async function findTargetSchools(ctx: TCtx) {
+  authorize(ctx.actor, 'register.read');
+  const region = await actorRegion(ctx);
+  const rows = await schoolsOfRegion(ctx.db, region.path);
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')).map((r) => ({ id: r.id, name: r.name, stage: r.stage, teacherCount: r.teacherCount }));
 }
 
 /** The office opens the annual plan (年度计划) of its region; sections then add planned items. */

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import { normalizeVerifyCode } from '../../../domain/register/codes';
 import { chinaToday } from '../../../domain/time';
 import type { TDeps } from '../../context';
@@ -18,26 +19,38 @@ export function publicStatusOf(row: { status: string; valid_from: string | null;
   return 'valid';
 }
 
+/** The verify lookup, one round trip: the item, its issuer and its schools' names (JSON array, by org id). */
+const VERIFY_SQL = {
+  sqlite: `SELECT i.status, i.kind, i.title, i.admission_no, i.valid_from, i.valid_to, i.revoked_at, o.name AS issuer_name,
+    (SELECT json_group_array(name) FROM (SELECT s.name FROM item_schools x JOIN orgs s ON s.id = x.school_org_id WHERE x.item_id = i.id ORDER BY s.id)) AS schools
+    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = ?`,
+  postgres: `SELECT i.status, i.kind, i.title, i.admission_no, i.valid_from, i.valid_to, i.revoked_at, o.name AS issuer_name,
+    (SELECT coalesce(json_agg(s.name ORDER BY s.id), '[]'::json) FROM item_schools x JOIN orgs s ON s.id = x.school_org_id WHERE x.item_id = i.id) AS schools
+    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = $1`,
+} as const;
+
+interface TVerifyRow {
+  status: string;
+  kind: string;
+  title: string;
+  admission_no: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  revoked_at: string | null;
+  issuer_name: string;
+  /** A JSON text on SQLite, already parsed on PostgreSQL. */
+  schools: string | string[];
+}
+
 /** Public verification of a code: status, what, who, where, when. Unknown codes reveal nothing. */
 export async function verifyCode(deps: TDeps, code: string) {
   const normal = normalizeVerifyCode(code);
   if (!normal || normal.length > 32) return null;
-  const row = await deps.db
-    .selectFrom('items')
-    .innerJoin('orgs as issuer', 'issuer.id', 'items.issuer_org_id')
-    .select(['items.id', 'items.status', 'items.kind', 'items.title', 'items.admission_no', 'items.valid_from', 'items.valid_to', 'items.revoked_at', 'issuer.name as issuer_name'])
-    .where('items.verify_code', '=', normal)
-    .executeTakeFirst();
+  const res = await deps.db.executeQuery<TVerifyRow>(CompiledQuery.raw(VERIFY_SQL[deps.dialect], [normal]));
+  const row = res.rows[0];
   if (!row) return null;
   const status = publicStatusOf(row, chinaToday());
   if (!status) return null;
-  const schools = await deps.db
-    .selectFrom('item_schools')
-    .innerJoin('orgs', 'orgs.id', 'item_schools.school_org_id')
-    .select('orgs.name')
-    .where('item_schools.item_id', '=', row.id)
-    .orderBy('orgs.id')
-    .execute();
   return {
     status,
     admissionNo: row.admission_no,
@@ -46,7 +59,7 @@ export async function verifyCode(deps: TDeps, code: string) {
     issuer: row.issuer_name,
     validFrom: row.valid_from,
     validTo: row.status === 'revoked' && row.revoked_at ? row.revoked_at : row.valid_to,
-    schools: schools.map((s) => s.name),
+    schools: typeof row.schools === 'string' ? (JSON.parse(row.schools) as string[]) : row.schools,
   };
 }
 

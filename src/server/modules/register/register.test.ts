@@ -176,7 +176,19 @@ for (const dialect of DIALECTS) {
       expect((await office.post('/api/v1/plans', { year })).statusCode).toBe(409);
       const ok = await section.post('/api/v1/items', itemInput('inspection', { planned: true, adhoc: undefined }));
       expect(ok.statusCode, ok.body).toBe(201);
-      expect((await section.get(`/api/v1/plans?year=${year}`)).json().items.some((i: { id: number }) => i.id === ok.json().id)).toBe(true);
+      const plan = (await section.get(`/api/v1/plans?year=${year}`)).json() as { items: { id: number; schoolCount: number }[] };
+      const planned = plan.items.find((i) => i.id === ok.json().id);
+      expect(planned?.schoolCount).toBe(await t.deps.db.selectFrom('item_schools').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', ok.json().id).executeTakeFirstOrThrow().then((r) => Number(r.n)));
+      expect(planned?.schoolCount).toBeGreaterThan(0);
+    });
+
+    it('a section picks target schools from its whole region; an outsider county sees only its own; the 三员 none', async () => {
+      const list = (await (await as('section')).get('/api/v1/register/schools')).json() as { id: number; name: string; teacherCount: number }[];
+      expect(list.map((s) => s.id).sort()).toEqual([t.fx.schoolA.id, t.fx.schoolB.id].sort());
+      expect(list.find((s) => s.id === t.fx.schoolA.id)?.teacherCount).toBe(t.fx.teacherIdsA.length);
+      const other = (await (await as('otherOffice')).get('/api/v1/register/schools')).json() as { id: number }[];
+      expect(other.some((s) => s.id === t.fx.schoolA.id)).toBe(false);
+      expect((await (await as('sysadmin')).get('/api/v1/register/schools')).json().error.code).toBe('SEPARATION_OF_DUTIES');
     });
 
     it('rule sets are data: the office raises the notice period and the check follows', async () => {

@@ -11,7 +11,7 @@ import { findItems, getItem, createItem, updateItem, itemListQuery } from './ite
 import { findSimilarItems } from './similar';
 import { noticeHtml, qrPng, qrSvg, verifyUrl } from './notice';
 import { findSchoolItems, refuseDemand } from './school';
-import { findLeads, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
+import { findLeads, findTargetSchools, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
 import { ITEM_STATUSES } from './policy';
 import { presentSummary } from './present';
 import { BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
@@ -119,6 +119,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
     return reply.type('text/html; charset=utf-8').send(await noticeHtml(it, baseUrl(deps, req)));
   } });
 
+  app.get('/register/schools', { schema: { tags: ['register'], summary: 'Schools an item may target (the actor’s region)' }, handler: (req) => findTargetSchools(ctxOf(deps, req)) });
   app.get('/plans', { schema: { tags: ['register'], summary: 'The annual plan of a year', querystring: ZYear }, handler: (req) => getPlan(ctxOf(deps, req), req.query.year) });
   app.post('/plans', { schema: { tags: ['register'], summary: 'Open the annual plan', body: z.object({ year: z.number().int().min(2000).max(2100) }) }, handler: async (req, reply) => reply.status(201).send(await openPlan(ctxOf(deps, req), req.body.year)) });
   app.get('/rulesets', { schema: { tags: ['register'], summary: 'Rule set in force (resolved, own, inherited)', querystring: ZYear }, handler: (req) => getRuleSet(ctxOf(deps, req), req.query.year) });

@@ -1,31 +1,26 @@
-import { AlertOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { TAbility } from '../../../domain/abilities';
-import type { TLabelKey } from '../../../domain/i18n';
 import { useI18n } from '../i18n';
+import { NAV_ENTRIES } from './nav';
 
-interface TNavItem {
-  /** Full path, also the menu key (tests find items by it). */
-  path: string;
-  label: TLabelKey;
-  icon: ReactNode;
-  ability: TAbility;
-}
+/** Icons by menu path; an entry without one gets a neutral icon. */
+const ICONS: Record<string, ReactNode> = {
+  '/admin/': <HomeOutlined />,
+  '/admin/school': <BankOutlined />,
+  '/admin/items': <ProfileOutlined />,
+  '/admin/plans': <CalendarOutlined />,
+  '/admin/rulesets': <SettingOutlined />,
+  '/admin/leads': <AlertOutlined />,
+  '/admin/orgs': <ApartmentOutlined />,
+  '/admin/users': <TeamOutlined />,
+  '/admin/audit': <FileSearchOutlined />,
+};
 
-export const NAV_ITEMS: TNavItem[] = [
-  { path: '/admin/', label: 'nav.home', icon: <HomeOutlined />, ability: 'home.view' },
-  { path: '/admin/school', label: 'nav.school', icon: <BankOutlined />, ability: 'register.school' },
-  { path: '/admin/items', label: 'nav.items', icon: <ProfileOutlined />, ability: 'register.read' },
-  { path: '/admin/plans', label: 'nav.plans', icon: <CalendarOutlined />, ability: 'register.read' },
-  { path: '/admin/rulesets', label: 'nav.rulesets', icon: <SettingOutlined />, ability: 'register.read' },
-  { path: '/admin/leads', label: 'nav.leads', icon: <AlertOutlined />, ability: 'lead.read' },
-  { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, ability: 'org.read' },
-  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, ability: 'user.read' },
-  { path: '/admin/audit', label: 'nav.audit', icon: <FileSearchOutlined />, ability: 'audit.read' },
-];
+export const NAV_ITEMS = NAV_ENTRIES.map((e) => ({ ...e, icon: ICONS[e.path] ?? <AppstoreOutlined /> }));
 
 /** The router path (basename /admin) of a menu key, and back. */
 const toRoute = (key: string) => key.slice('/admin'.length) || '/';

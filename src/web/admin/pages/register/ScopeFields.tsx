@@ -1,9 +1,9 @@
 import { Alert, Checkbox, Col, Form, Radio, Row, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { SCHOOL_STAGES, TARGET_ROLES, TARGET_SCOPE_MODES, type TTargetScopeMode } from '../../../../domain/register/kinds';
+import { SCHOOL_STAGES, TARGET_ROLES, TARGET_SCOPE_MODES, type TSchoolStage, type TTargetScopeMode } from '../../../../domain/register/kinds';
 import { useI18n } from '../../i18n';
-import { useOrgTree } from '../../queries';
-import type { TOrgNode } from '../../types';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api';
 
 interface TSchoolOption {
   value: number;
@@ -13,18 +13,22 @@ interface TSchoolOption {
   children: TSchoolOption[];
 }
 
-/** The org tree pruned to schools and the branches above them. */
-function schoolTree(nodes: readonly TOrgNode[]): TSchoolOption[] {
-  const out: TSchoolOption[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'school') {
-      if (n.status !== 'disabled') out.push({ value: n.id, title: n.name, children: [] });
-      continue;
-    }
-    const children = schoolTree(n.children ?? []);
-    if (children.length) out.push({ value: -n.id, title: n.name, children });
+interface TTargetSchool {
+  id: number;
+  name: string;
+  stage: TSchoolStage | null;
+  teacherCount: number;
+}
+
+/** The region's schools grouped by stage (a branch ticks all its schools at once); only schools are values. */
+function schoolTree(schools: readonly TTargetSchool[], stageLabel: (s: TSchoolStage | null) => string): TSchoolOption[] {
+  const groups = new Map<TSchoolStage | null, TSchoolOption[]>();
+  for (const s of schools) {
+    const list = groups.get(s.stage) ?? [];
+    list.push({ value: s.id, title: s.name, children: [] });
+    groups.set(s.stage, list);
   }
-  return out;
+  return [...groups.entries()].map(([stage, children], i) => ({ value: -(i + 1), title: `${stageLabel(stage)} (${children.length})`, children }));
 }
 
 /** Which schools (all / by stage / a list from the org tree) and which people in them. */
@@ -32,15 +36,15 @@ export function ScopeFields({ known }: { known: readonly { id: number; name: str
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const mode = Form.useWatch(['targetScope', 'mode'], form) as TTargetScopeMode | undefined;
-  const tree = useOrgTree();
+  const tree = useQuery({ queryKey: ['register', 'schools'], queryFn: () => api<TTargetSchool[]>('/register/schools'), staleTime: 60_000 });
   const data = useMemo(() => {
-    const pruned = schoolTree(tree.data ?? []);
+    const pruned = schoolTree(tree.data ?? [], (st) => (st ? t(`schoolStage.${st}`) : t('item.stageOther')));
     // schools already on the item stay choosable even if the actor's tree does not reach them
     const seen = new Set<number>();
     const walk = (ns: TSchoolOption[]) => ns.forEach((n) => (n.value > 0 ? seen.add(n.value) : walk(n.children)));
     walk(pruned);
     return [...pruned, ...known.filter((s) => !seen.has(s.id)).map((s) => ({ value: s.id, title: s.name, children: [] }))];
-  }, [tree.data, known]);
+  }, [tree.data, known, t]);
   const required = { required: true, message: t('common.required') };
 
   return (
