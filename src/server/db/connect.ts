@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -61,6 +62,49 @@ export function openSqlite(file: string): TDbHandle {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** Distinct statements named (prepared once per connection, plan cached by PostgreSQL); others go unnamed. */
+const MAX_NAMED = 2000;
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it on every call. Name the
+ * SELECTs by a hash of their text instead: pg prepares each once per connection and then only
+ * binds and executes it (the PostgreSQL side of the SQLite statement cache above). Only reads are
+ * named (a prepared statement must not outlive a schema change made by a migration), and only a
+ * bounded number of distinct texts.
+ */
+function withNamedSelects(pool: pg.Pool): pg.Pool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | null => {
+    let n = names.get(text);
+    if (n) return n;
+    if (names.size >= MAX_NAMED || !/^\s*(select|with)\b/i.test(text)) return null;
+    n = `k${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, n);
+    return n;
+  };
+  const wrapClient = (client: pg.PoolClient): pg.PoolClient =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== 'query') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return (q: unknown, values?: unknown[]) => {
+          if (typeof q === 'string' && Array.isArray(values)) {
+            const name = nameOf(q);
+            if (name) return target.query({ name, text: q, values });
+          }
+          return (target.query as (...a: unknown[]) => unknown)(q, values);
+        };
+      },
+    });
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== 'connect') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return async () => wrapClient(await target.connect());
+    },
+  });
+}
+
 export function openPostgres(url: string, opts: { max?: number; schema?: string } = {}): TDbHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -68,7 +112,7 @@ export function openPostgres(url: string, opts: { max?: number; schema?: string 
     types: pgTypes(),
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  const db = new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<TDatabase>({ dialect: new PostgresDialect({ pool: withNamedSelects(pool) }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
