@@ -26,6 +26,8 @@ function vendorChunk(id: string): string | undefined {
   // code used by both entries (the label table, small helpers): one small shared chunk
   if (id.includes('/src/domain/i18n/') || id.includes('/src/web/shared/')) return 'shared';
   if (!id.includes('/node_modules/')) return undefined;
+  // charts load with the lazy dashboard route only
+  if (/\/node_modules\/(echarts|zrender)\//.test(id)) return 'vendor-echarts';
   if (/\/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'vendor-react';
   if (/\/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs|@babel\/runtime)\//.test(id)) return 'vendor-antd';
   return 'vendor';

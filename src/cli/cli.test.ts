@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +38,35 @@ describe('jianfu text similar', () => {
     expect((await run(['text', 'similar', a, path.join(dir, 'missing.txt')])).code).toBe(1);
     expect((await run(['text', 'similar', a])).code).toBe(2);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('jianfu catalog match', () => {
+  const cli = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts'), ...args], { input, encoding: 'utf8', cwd: path.join(import.meta.dirname, '../..') });
+  it('reads one header per line on stdin and prints the matches as one JSON array in input order', () => {
+    const r = cli(['catalog', 'match', '--subject', 'teacher'], '姓 名\r\n联系电话\n第一学历\n\n公民身份号码（18位）\n');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { header: string; field: string | null; confidence: number }[];
+    expect(out.map((o) => [o.header, o.field])).toEqual([
+      ['姓 名', 'teacher.name'],
+      ['联系电话', 'teacher.mobile'],
+      ['第一学历', null],
+      ['', null],
+      ['公民身份号码（18位）', 'teacher.idNumber'],
+    ]);
+    for (const o of out) {
+      expect(o.confidence).toBeGreaterThanOrEqual(0);
+      expect(o.confidence).toBeLessThanOrEqual(1);
+    }
+    const school = JSON.parse(cli(['catalog', 'match', '--subject', 'school'], '联系电话\n').stdout) as { field: string }[];
+    expect(school[0]!.field).toBe('school.phone');
+  });
+  it('refuses a missing or unknown subject with exit code 2 and nothing on stdout', () => {
+    const r = cli(['catalog', 'match', '--subject', 'parent'], '姓名\n');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('teacher');
   });
 });
 

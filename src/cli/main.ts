@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { matchHeader } from '../domain/collections/match';
 import { SIMILARITY_THRESHOLD, textSimilarity } from '../domain/register/similarity';
 import { ROLES, type TRole } from '../domain/roles';
 import { loadConfig } from '../server/config';
@@ -25,6 +26,28 @@ function demoPassword(): string {
   return process.env.JIANFU_DEMO_PASSWORD || DEMO_DEFAULT_PASSWORD;
 }
 
+/** `seed --scale`: the synthetic province (src/server/demo/province), timed. */
+async function seedScale(scale: string): Promise<number> {
+  const { SCALES, PROVINCE_ACCOUNTS, seedProvince } = await import('../server/demo/province');
+  if (!(SCALES as readonly string[]).includes(scale)) {
+    console.error(`--scale must be one of: ${SCALES.join(', ')}`);
+    return 2;
+  }
+  const deps = await createDeps();
+  try {
+    const s = await seedProvince(deps, { scale: scale as (typeof SCALES)[number], password: demoPassword() });
+    console.log(`Synthetic ${scale} loaded on ${deps.dialect} in ${s.seconds.toFixed(1)} s: ${s.orgs} orgs, ${s.teachers} teachers, ${s.items.items} items (${s.items.links} school links, ${s.items.baseline} baseline entries), ${s.cases ?? 'no'} cases`);
+    console.log(`Phases (s): ${Object.entries(s.phases).map(([k, t]) => `${k} ${t}`).join(', ')}`);
+    console.log(`Accounts (password ${process.env.JIANFU_DEMO_PASSWORD ? '<JIANFU_DEMO_PASSWORD>' : demoPassword()}): ${PROVINCE_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+    return 0;
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
+  } finally {
+    await deps.close();
+  }
+}
+
 function printDemoLogins(): void {
   const pw = demoPassword();
   console.log('\n演示账号 Demo logins (password 密码: %s)', process.env.JIANFU_DEMO_PASSWORD ? '<JIANFU_DEMO_PASSWORD>' : pw);
@@ -32,6 +55,25 @@ function printDemoLogins(): void {
 }
 
 const COMMANDS: Record<string, TCommand> = {
+  'catalog match': {
+    summary: 'Match spreadsheet column headers (one per line on stdin) to catalog fields',
+    usage: 'jianfu catalog match --subject teacher|school < headers.txt   → [{"header", "field": key|null, "confidence": 0..1}]',
+    options: { subject: { type: 'string', description: 'teacher or school: decides ambiguous labels such as 联系电话' } },
+    run: async (v) => {
+      const subject = v.subject;
+      if (subject !== 'teacher' && subject !== 'school') {
+        console.error('--subject 须为 teacher 或 school / --subject must be teacher or school');
+        return 2;
+      }
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+      if (lines.length && lines[lines.length - 1] === '') lines.pop();
+      const out = lines.map((header) => ({ header, ...matchHeader(header, subject) }));
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+      return 0;
+    },
+  },
   'text similar': {
     summary: 'Chinese text similarity of two files (the threshold the register uses for duplicates)',
     usage: 'jianfu text similar <fileA> <fileB>   → {"score": 0..1, "duplicate": true|false}',
@@ -96,12 +138,16 @@ const COMMANDS: Record<string, TCommand> = {
     },
   },
   seed: {
-    summary: 'Load the demo county (only into an empty database)',
-    usage: 'jianfu seed --demo',
-    options: { demo: { type: 'boolean', description: 'load the fictional 青禾县 with its bureau, schools, teachers and demo accounts' } },
+    summary: 'Load the demo county (only into an empty database), or a synthetic province (--scale province|county)',
+    usage: 'jianfu seed --demo | jianfu seed --scale province|county',
+    options: {
+      demo: { type: 'boolean', description: 'load the fictional 青禾县 with its bureau, schools, teachers and demo accounts' },
+      scale: { type: 'string', description: 'synthetic province: "province" (16 cities, 130 counties, 20k schools, 1M teachers, 500k items, 200k cases) or "county" (a small one); progress on stderr' },
+    },
     run: async (v) => {
+      if (v.scale !== undefined) return seedScale(String(v.scale));
       if (!v.demo) {
-        console.error('Say what to seed: --demo');
+        console.error('Say what to seed: --demo or --scale province|county');
         return 2;
       }
       const deps = await createDeps();
@@ -117,6 +163,22 @@ const COMMANDS: Record<string, TCommand> = {
       } finally {
         await deps.close();
       }
+    },
+  },
+  report: {
+    summary: 'Write a GB/T 9704 Word report from live data (county-stage | school-plan)',
+    usage: 'jianfu report county-stage|school-plan --org <code> --from YYYY-MM-DD --to YYYY-MM-DD --out <file.docx>',
+    options: {
+      org: { type: 'string', description: 'region code (county stage report) or 学校标识码 (school plan), or the org code' },
+      from: { type: 'string', description: 'first day of the period, YYYY-MM-DD' },
+      to: { type: 'string', description: 'last day of the period, YYYY-MM-DD' },
+      out: { type: 'string', description: 'the .docx file to write' },
+    },
+    positionals: 1,
+    run: async (v, [type]) => {
+      const { runReportCli } = await import('../server/modules/reports/cli');
+      const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+      return runReportCli({ type, org: s('org'), from: s('from'), to: s('to'), out: s('out') }, { log: (m) => console.log(m), error: (m) => console.error(m) }, () => createDeps());
     },
   },
   'user create': {

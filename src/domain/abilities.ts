@@ -23,6 +23,19 @@ export const ABILITIES = [
   'register.manage',
   'register.school',
   'lead.read',
+  'dashboard.read',
+  'collection.read',
+  'collection.request',
+  'collection.manage',
+  'collection.fill',
+  'roster.import',
+  'leadership.manage',
+  'report.export',
+  'case.read',
+  'case.manage',
+  'case.rectify',
+  'tasklog.write',
+  'tasklog.stats',
 ] as const;
 export type TAbility = (typeof ABILITIES)[number];
 
@@ -36,16 +49,29 @@ export const BUSINESS_ABILITIES: readonly TAbility[] = [
   'register.manage',
   'register.school',
   'lead.read',
+  'dashboard.read',
+  'collection.read',
+  'collection.request',
+  'collection.manage',
+  'collection.fill',
+  'roster.import',
+  'leadership.manage',
+  'report.export',
+  'case.read',
+  'case.manage',
+  'case.rectify',
+  'tasklog.write',
+  'tasklog.stats',
 ];
 
 const common: TAbility[] = ['home.view', 'org.read'];
 
 export const ROLE_ABILITIES: Record<TRole, readonly TAbility[]> = {
-  leader: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.approve', 'lead.read'],
-  office: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.submit', 'register.review', 'register.manage', 'lead.read'],
-  section: [...common, 'business.view', 'register.read', 'register.submit'],
-  school_admin: [...common, 'user.read', 'teacher.read', 'business.view', 'register.school'],
-  teacher: [...common, 'business.view', 'register.school'],
+  leader: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.approve', 'lead.read', 'dashboard.read', 'collection.read', 'report.export', 'case.read', 'tasklog.stats'],
+  office: [...common, 'user.read', 'teacher.read', 'business.view', 'register.read', 'register.submit', 'register.review', 'register.manage', 'lead.read', 'dashboard.read', 'collection.read', 'collection.request', 'roster.import', 'leadership.manage', 'report.export', 'case.read', 'case.manage', 'tasklog.stats'],
+  section: [...common, 'business.view', 'register.read', 'register.submit', 'collection.read', 'collection.request', 'case.read', 'case.rectify'],
+  school_admin: [...common, 'user.read', 'teacher.read', 'business.view', 'register.school', 'dashboard.read', 'collection.manage', 'collection.fill', 'roster.import', 'leadership.manage', 'report.export', 'case.read', 'case.rectify'],
+  teacher: [...common, 'business.view', 'register.school', 'collection.fill', 'tasklog.write'],
   auditor: [...common, 'business.view', 'register.read'],
   enterprise: [...common, 'business.view'],
   // 三员: users & config / roles & security policy / the audit log — never business records

@@ -114,6 +114,8 @@ export const ZDataCollectionDetails = z.strictObject({
   /** Filed with the statistics office at the same level (统计机构审批备案). */
   statsOfficeFiled: z.boolean(),
   fieldCount: z.number().int().min(0).max(100_000).optional(),
+  /** The collection request (template, matches, overlap) this item registers — set by the collections module. */
+  collectionId: z.number().int().positive().optional(),
 });
 
 export const ZMeetingDetails = z.strictObject({

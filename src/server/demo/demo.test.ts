@@ -46,6 +46,11 @@ for (const dialect of DIALECTS) {
         seen.add(id);
       }
       expect(seen.size).toBe(teachers.length);
+      // master data: every teacher's roster values, sensitive ones encrypted (collections issue)
+      const mv = await deps.db.selectFrom('master_values').select(['catalog_key', 'value_text', 'value_enc', 'source']).execute();
+      expect(mv.length).toBeGreaterThanOrEqual(teachers.length * 12);
+      expect(mv.filter((v) => v.catalog_key === 'teacher.idNumber').every((v) => v.value_text === null && v.value_enc)).toBe(true);
+      expect(mv.every((v) => v.source.startsWith('roster_import:'))).toBe(true);
       // the register: approved, expired, not yet valid and revoked items of several kinds, a draft and one awaiting review
       const items = await deps.db.selectFrom('items').select(['kind', 'status', 'valid_from', 'valid_to', 'revoked_at']).execute();
       const statuses = new Set(items.map((i) => i.status));

@@ -4,6 +4,8 @@ import type { TOrgRow } from '../db/types';
 import { recordAudit } from '../modules/audit/record';
 import { insertTeacher } from '../modules/teachers/repo';
 import { seedDemoItems } from './demoItems';
+import { seedDemoRoster } from './demoRoster';
+import { seedDemoLeadership } from './demoLeadership';
 import { makeAgency, makeEnterprise, makeRegion, makeSchool, makeUser, systemCtx, teacherData } from './factories';
 
 export const DEMO_DEFAULT_PASSWORD = 'Jianfu@2026';
@@ -84,6 +86,8 @@ export async function seedDemoCounty(deps: TDeps, opts: { password?: string; tea
     }
   });
 
+  await seedDemoRoster(deps, { countyPath: county.path });
+
   const orgFor: Record<string, TOrgRow> = {
     leader: bureau,
     office: sections['人事股']!,
@@ -108,6 +112,7 @@ export async function seedDemoCounty(deps: TDeps, opts: { password?: string; tea
       teacherId: a.username === 'teacher' ? firstTeacherId : null,
     });
   }
+  await seedDemoLeadership(deps, { bureau, schools, leaderName: '李国强', officeName: '王秀英', principalName: '陈建华' });
   const items = opts.withItems === false ? 0 : await seedDemoItems(deps);
   await recordAudit(deps.db, systemCtx(deps), { action: 'seed.demo', objectType: 'org', objectId: county.id, after: { schools: schools.length, teachers, users: DEMO_ACCOUNTS.length, items } });
   return { county, schools: schools.length, teachers, users: DEMO_ACCOUNTS.length };

@@ -14,8 +14,12 @@ import { auditRoutes } from '../modules/audit/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { homeRoutes } from '../modules/home/routes';
 import { orgRoutes } from '../modules/orgs/routes';
+import { leadershipRoutes } from '../modules/leadership/routes';
+import { reportRoutes } from '../modules/reports/routes';
 import { publicRoutes } from '../modules/public/routes';
 import { registerRoutes } from '../modules/register/routes';
+import { collectionRoutes } from '../modules/collections/routes';
+import { dashboardRoutes } from '../modules/dashboards/routes';
 import { userRoutes } from '../modules/users/routes';
 import { errorBody, handleError } from './errors';
 import { configureSessionCache } from '../modules/auth/sessions';
@@ -109,9 +113,13 @@ export async function buildApp(opts: TAppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { deps });
       await api.register(homeRoutes, { deps });
       await api.register(orgRoutes, { deps });
+      await api.register(leadershipRoutes, { deps });
+      await api.register(reportRoutes, { deps });
       await api.register(userRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(registerRoutes, { deps });
+      await api.register(collectionRoutes, { deps });
+      await api.register(dashboardRoutes, { deps });
       await api.register(publicRoutes, { deps });
     },
     { prefix: '/api/v1' },

@@ -4,18 +4,29 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api';
 import { AuthEvents } from './AuthEvents';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
+import { CaseDetailPage } from './pages/cases/CaseDetailPage';
+import { CaseEntryPage } from './pages/cases/CaseEntryPage';
+import { CasesPage } from './pages/cases/CasesPage';
+import { TaskLogPage } from './pages/cases/TaskLogPage';
+import { TaskLogStatsPage } from './pages/cases/TaskLogStatsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrgsPage } from './pages/orgs/OrgsPage';
+import { CollectionDetailPage } from './pages/collections/CollectionDetailPage';
+import { CollectionsPage } from './pages/collections/CollectionsPage';
+import { FillPage } from './pages/collections/FillPage';
+import { RosterImportPage } from './pages/collections/RosterImportPage';
+import { SchoolCollectionPage, SchoolCollectionsPage } from './pages/collections/SchoolCollectionsPage';
+import { TasksPage } from './pages/collections/TasksPage';
 import { ItemDetailPage } from './pages/register/ItemDetailPage';
 import { ItemFormPage } from './pages/register/ItemFormPage';
 import { ItemsPage } from './pages/register/ItemsPage';
@@ -23,7 +34,11 @@ import { LeadsPage } from './pages/register/LeadsPage';
 import { PlansPage } from './pages/register/PlansPage';
 import { RuleSetPage } from './pages/register/RuleSetPage';
 import { SchoolPage } from './pages/register/SchoolPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { UsersPage } from './pages/users/UsersPage';
+
+/** Loaded on first visit: ECharts stays out of the login and list bundles. */
+const DashboardPage = lazy(() => import('./pages/dashboards/DashboardPage'));
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -69,6 +84,20 @@ function Themed() {
               <Route path="/rulesets" element={<RuleSetPage />} />
               <Route path="/school" element={<SchoolPage />} />
               <Route path="/leads" element={<LeadsPage />} />
+              <Route path="/roster" element={<RosterImportPage />} />
+              <Route path="/collections" element={<CollectionsPage />} />
+              <Route path="/collections/:id" element={<CollectionDetailPage />} />
+              <Route path="/school-collections" element={<SchoolCollectionsPage />} />
+              <Route path="/school-collections/:id" element={<SchoolCollectionPage />} />
+              <Route path="/tasks" element={<TasksPage />} />
+              <Route path="/fill/:id" element={<FillPage />} />
+              <Route path="/cases" element={<CasesPage />} />
+              <Route path="/cases/new" element={<CaseEntryPage />} />
+              <Route path="/cases/:id" element={<CaseDetailPage />} />
+              <Route path="/tasklog" element={<TaskLogPage />} />
+              <Route path="/tasklog/stats" element={<TaskLogStatsPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/dashboards/:orgId?" element={<Suspense fallback={null}><DashboardPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -108,6 +108,9 @@ export interface TRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
+  /** A file sent as the raw body (instead of `body` as JSON), with its content type. */
+  raw?: Blob;
+  contentType?: string;
 }
 
 export function withQuery(path: string, query?: TRequest['query']): string {
@@ -122,6 +125,7 @@ export async function apiResponse(path: string, req: TRequest = {}, retried = fa
   const method = req.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
+  if (req.raw !== undefined) headers['content-type'] = req.contentType ?? (req.raw.type || 'application/octet-stream');
   if (method !== 'GET') headers['x-csrf-token'] = await csrfToken();
   let res: Response;
   try {
@@ -129,7 +133,7 @@ export async function apiResponse(path: string, req: TRequest = {}, retried = fa
       method,
       headers,
       credentials: 'same-origin',
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: req.raw ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
     });
   } catch {
     throw networkError();

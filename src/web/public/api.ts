@@ -23,3 +23,10 @@ export function errorMessage(body: unknown, lang: 'zh' | 'en'): string | null {
   const text = e?.[lang];
   return typeof text === 'string' ? text : null;
 }
+
+/** POST a file as the raw request body (content-type = the file's type). Throws only on a network failure. */
+export async function postFile<T>(path: string, file: Blob, type: string): Promise<{ status: number; body: T | null }> {
+  const res = await fetch(`/api/v1/public${path}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': type }, credentials: 'same-origin', body: file });
+  const body = (await res.json().catch(() => null)) as T | null;
+  return { status: res.status, body };
+}

@@ -1,10 +1,13 @@
 import './style.css';
 import { lang, setLang } from './i18n';
 import { createRouter, type TRoute } from './router';
+import { renderComplain } from './views/complain';
 import { renderHome } from './views/home';
 import { renderList } from './views/list';
 import { renderNotFound } from './views/notFound';
 import { renderShell } from './views/shell';
+import { renderStats } from './views/stats';
+import { renderTrack } from './views/track';
 import { renderVerify } from './views/verify';
 
 /** Public pages, no login. Add a route here for each new page. */
@@ -12,6 +15,9 @@ const routes: TRoute[] = [
   { pattern: /^\/$/, render: renderHome },
   { pattern: /^\/v(?:\/([^/]+))?$/, render: renderVerify },
   { pattern: /^\/list$/, render: renderList, wide: true },
+  { pattern: /^\/complain$/, render: renderComplain },
+  { pattern: /^\/track$/, render: renderTrack },
+  { pattern: /^\/stats$/, render: renderStats },
 ];
 
 const app = document.getElementById('app')!;

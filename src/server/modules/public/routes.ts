@@ -5,7 +5,8 @@ import type { TDeps } from '../../context';
 import { AppError, errorBody } from '../../http/errors';
 import { excelDate, onePage, sendXlsx, streamXlsx } from '../../http/excel';
 import { SharedRateLimiter } from '../../http/sharedLimiter';
-import { publishedList, recordPublicLead, verifyCode } from '../register/public';
+import { publishedList, verifyCode } from '../register/public';
+import { recordLeadCase } from '../cases/leads';
 
 const ZRegion = z.object({ code: z.string(), name: z.string(), hotline: z.string().nullable(), mailbox: z.string().nullable() });
 const ZListQuery = z.object({ region: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().min(2000).max(2100) });
@@ -53,13 +54,14 @@ export const publicRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, 
     config: { auth: 'none' },
     schema: {
       tags: ['public'],
-      summary: 'Report a demand ("report this")',
+      summary: 'Report a demand ("report this"): opens a case, answers its tracking number and key',
       body: z.object({ code: z.string().trim().max(40).optional(), text: z.string().trim().min(5).max(2000), schoolName: z.string().trim().max(100).optional() }),
     },
     handler: async (req, reply) => {
       if (!leadLimiter.hit(req.ip)) throw new AppError('RATE_LIMITED');
-      await recordPublicLead(deps, { ...req.body, ip: req.ip, requestId: req.id });
-      return reply.status(201).send({ ok: true });
+      // the lead becomes a case (issue 5): the reporter may follow it like a complaint
+      const created = await recordLeadCase(deps, { ...req.body, ip: req.ip, requestId: req.id });
+      return reply.status(201).send({ ok: true, ...created });
     },
   });
 

@@ -1,10 +1,7 @@
-import crypto from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import { normalizeVerifyCode } from '../../../domain/register/codes';
 import { chinaToday } from '../../../domain/time';
 import type { TDeps } from '../../context';
-import { nowIso } from '../../context';
-import { recordAudit } from '../audit/record';
 
 export type TPublicStatus = 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
 
@@ -81,30 +78,4 @@ export async function publishedList(deps: TDeps, opts: { regionCode: string; yea
     .orderBy('items.admission_seq')
     .execute();
   return rows.map((r) => ({ code: r.verify_code!, admissionNo: r.admission_no!, kind: r.kind, title: r.title, issuer: r.issuer, validFrom: r.valid_from!, validTo: r.valid_to!, frequencyCap: r.frequency_cap }));
-}
-
-/** "Report this": a lead for the office. The reporter's address is kept only as a salted hash. */
-export async function recordPublicLead(deps: TDeps, opts: { code?: string | undefined; text: string; schoolName?: string | undefined; ip: string | null; requestId: string | null }) {
-  const code = opts.code ? normalizeVerifyCode(opts.code) : null;
-  const item = code ? await deps.db.selectFrom('items').select(['id', 'region_org_id']).where('verify_code', '=', code).executeTakeFirst() : undefined;
-  const ipHash = opts.ip ? crypto.createHmac('sha256', deps.fieldCrypto.lookupHash('lead-ip')).update(opts.ip).digest('hex') : null;
-  await deps.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('leads')
-      .values({
-        region_org_id: item?.region_org_id ?? null,
-        source: 'verify_page',
-        item_code: code || null,
-        item_id: item?.id ?? null,
-        school_org_id: null,
-        reported_by: null,
-        text: [opts.schoolName ? `【${opts.schoolName}】` : '', opts.text].join(''),
-        ip_hash: ipHash,
-        status: 'new',
-        created_at: nowIso(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { ...deps, actor: null, ip: opts.ip, requestId: opts.requestId }, { action: 'lead.create', objectType: 'lead', objectId: id, actorUsername: 'public' });
-  });
 }

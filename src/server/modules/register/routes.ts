@@ -1,21 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { label } from '../../../domain/i18n';
 import { ZBurdenEstimate, ZItemInput } from '../../../domain/register/schemas';
 import { ZRuleSetValues } from '../../../domain/register/ruleset';
 import type { TDeps } from '../../context';
-import { excelDate, onePage, sendXlsx, streamXlsx } from '../../http/excel';
+import { onePage, sendXlsx, streamXlsx } from '../../http/excel';
 import { ctxOf } from '../../http/guards';
 import { ZIdParam, ZPage } from '../../http/schemas';
-import { findItems, getItem, createItem, updateItem, itemListQuery } from './items';
+import { findItems, getItem, createItem, updateItem } from './items';
 import { findSimilarItems } from './similar';
 import { noticeHtml, qrPng, qrSvg, verifyUrl } from './notice';
 import { findSchoolItems, refuseDemand } from './school';
 import { findLeads, findTargetSchools, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
 import { ITEM_STATUSES } from './policy';
-import { presentSummary } from './present';
 import { BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
 import { findSecondments, getRegisterSummary } from './secondments';
+import { exportBaseline, exportItems, exportSecondments } from './exports';
 import { approveItem, cancelItem, changeEstimate, completeItem, fileItem, mergeItem, rejectItem, returnTeacher, reviewItem, revokeItem, submitItem } from './workflow';
 import { AppError } from '../../http/errors';
 
@@ -36,36 +35,10 @@ function baseUrl(deps: TDeps, req: { protocol: string; host: string }): string {
 export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { deps }) => {
   app.get('/items', { schema: { tags: ['register'], summary: 'Items in scope', querystring: ZItemListQuery }, handler: (req) => findItems(ctxOf(deps, req), req.query) });
   app.get('/items/export.xlsx', {
-    schema: { tags: ['register'], summary: 'Export the filtered items to Excel', querystring: ZItemListQuery.omit({ page: true, pageSize: true }) },
+    schema: { tags: ['register'], summary: 'Export the filtered items to Excel (streamed, x-total-rows for progress)', querystring: ZItemListQuery.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) => {
-      const ctx = ctxOf(deps, req);
-      await findItems(ctx, { page: 1, pageSize: 1 }); // authorises
-      const base = itemListQuery(ctx, req.query);
-      async function* pages() {
-        for (let offset = 0; ; offset += 1000) {
-          const rows = await base.orderBy('items.id', 'desc').limit(1000).offset(offset).execute();
-          if (!rows.length) return;
-          yield rows.map(presentSummary);
-        }
-      }
-      const stream = streamXlsx({
-        sheet: '事项登记',
-        pages: pages(),
-        columns: [
-          { header: '编号', width: 8, value: (r) => r.id },
-          { header: '准入编号', width: 22, value: (r) => r.admissionNo },
-          { header: '类别', width: 16, value: (r) => label(`itemKind.${r.kind}`) },
-          { header: '事项名称', width: 40, value: (r) => r.title },
-          { header: '发起单位', width: 20, value: (r) => r.issuerName },
-          { header: '状态', width: 10, value: (r) => label(`itemStatus.${r.status}`) },
-          { header: '开始日期', width: 12, value: (r) => excelDate(r.windowStart), numFmt: 'yyyy-mm-dd' },
-          { header: '结束日期', width: 12, value: (r) => excelDate(r.windowEnd), numFmt: 'yyyy-mm-dd' },
-          { header: '计划内', width: 8, value: (r) => (r.planned ? '是' : '一事一报') },
-          { header: '涉及学校数', width: 10, value: (r) => r.schoolCount },
-          { header: '教师负担（小时/年）', width: 14, value: (r) => r.teacherHours },
-        ],
-      });
-      return sendXlsx(reply, `事项登记-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
+      const x = await exportItems(ctxOf(deps, req), req.query);
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
     },
   });
   app.get('/items/:id', { schema: { tags: ['register'], summary: 'One item with its events and what the actor may do', params: ZIdParam }, handler: (req) => getItem(ctxOf(deps, req), req.params.id) });
@@ -132,11 +105,25 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
     schema: { tags: ['register'], summary: 'Refuse an unregistered demand (becomes a lead)', body: z.object({ what: z.string().trim().min(2).max(1000), from: z.string().trim().min(1).max(200), date: ZDate, code: z.string().trim().max(40).optional() }) },
     handler: async (req, reply) => reply.status(201).send(await refuseDemand(ctxOf(deps, req), req.body)),
   });
+  app.get('/secondments/export.xlsx', {
+    schema: { tags: ['register'], summary: 'Export the secondment clearance list to Excel' },
+    handler: async (req, reply) => {
+      const x = await exportSecondments(ctxOf(deps, req));
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
+  });
   app.get('/secondments', { schema: { tags: ['register'], summary: 'Clearance list of seconded teachers' }, handler: (req) => findSecondments(ctxOf(deps, req)) });
   app.get('/register/summary', { schema: { tags: ['register'], summary: 'Returned teachers, stopped trainings, items by status', querystring: ZYear }, handler: (req) => getRegisterSummary(ctxOf(deps, req), req.query) });
   app.get('/baseline', {
     schema: { tags: ['register'], summary: 'Baseline inventory and reduction against it', querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100) }) },
     handler: (req) => getBaseline(ctxOf(deps, req), req.query),
+  });
+  app.get('/baseline/export.xlsx', {
+    schema: { tags: ['register'], summary: 'Export the baseline inventory of a year to Excel', querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100) }) },
+    handler: async (req, reply) => {
+      const x = await exportBaseline(ctxOf(deps, req), req.query);
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
   });
   app.post('/baseline', {
     schema: { tags: ['register'], summary: 'Enter baseline items', body: z.object({ entries: z.array(ZBaselineEntry).min(1).max(500) }) },

@@ -7,6 +7,8 @@ import { authorize } from '../../policy';
 import { recordAudit } from '../audit/record';
 import { regionPathOf } from '../auth/sessions';
 import { regionIdOf } from './items';
+import { checkGivenCode } from '../cases/entry';
+import { openRefusalCase } from '../cases/leads';
 
 function termRange(date: string): { from: string; to: string } {
   const { schoolYear, term } = termOf(date);
@@ -64,7 +66,9 @@ export async function findSchoolItems(ctx: TCtx, opts: { date?: string | undefin
 export async function refuseDemand(ctx: TCtx, opts: { what: string; from: string; date: string; code?: string | undefined }) {
   authorize(ctx.actor, 'register.school');
   if (ctx.actor.orgKind !== 'school') throw new AppError('FORBIDDEN');
-  const regionOrgId = regionIdOf(await regionPathOf(ctx.db, ctx.actor.orgPath));
+  const regionPath = await regionPathOf(ctx.db, ctx.actor.orgPath);
+  const regionOrgId = regionIdOf(regionPath);
+  const code = await checkGivenCode(ctx, opts.code?.trim() || undefined);
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('leads')
@@ -82,7 +86,10 @@ export async function refuseDemand(ctx: TCtx, opts: { what: string; from: string
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'lead.create', objectType: 'lead', objectId: id, after: opts });
-    return { id };
+    // the lead becomes a case for the office (issue 5)
+    const opened = await openRefusalCase(trx, ctx, { regionOrgId, regionPath, text: `${opts.date}｜${opts.from}｜${opts.what}`, from: opts.from, date: opts.date, code });
+    await trx.updateTable('leads').set({ case_id: opened.id }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'lead.create', objectType: 'lead', objectId: id, after: { ...opts, caseId: opened.id } });
+    return { id, trackingNo: opened.trackingNo };
   });
 }

@@ -1,15 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TDeps } from '../../context';
+import { sendXlsx } from '../../http/excel';
 import { ctxOf } from '../../http/guards';
 import { ZIdParam } from '../../http/schemas';
 import { ZUser, ZUserCreate, ZUserQuery, ZUserUpdate } from './schemas';
+import { exportUsers } from './export';
 import { createUser, findUsers, resetPassword, unlockUser, updateUser } from './service';
 
 export const userRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { deps }) => {
   app.get('/users', {
     schema: { tags: ['users'], summary: 'Users in scope', querystring: ZUserQuery, response: { 200: z.object({ items: z.array(ZUser), total: z.number() }) } },
     handler: (req) => findUsers(ctxOf(deps, req), req.query),
+  });
+  app.get('/users/export.xlsx', {
+    schema: { tags: ['users'], summary: 'Export the filtered users to Excel', querystring: ZUserQuery.omit({ page: true, pageSize: true }) },
+    handler: async (req, reply) => {
+      const x = await exportUsers(ctxOf(deps, req), req.query);
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
   });
   app.post('/users', {
     schema: { tags: ['users'], summary: 'Create a user (temporary password, must change at first login)', body: ZUserCreate, response: { 201: z.object({ user: ZUser, initialPassword: z.string() }) } },

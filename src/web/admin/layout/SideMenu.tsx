@@ -1,4 +1,4 @@
-import { AlertOutlined, AppstoreOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ClockCircleOutlined, PieChartOutlined, CloudUploadOutlined, DatabaseOutlined, FormOutlined, SolutionOutlined, FileWordOutlined, BarChartOutlined, AppstoreOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -10,11 +10,20 @@ import { NAV_ENTRIES } from './nav';
 /** Icons by menu path; an entry without one gets a neutral icon. */
 const ICONS: Record<string, ReactNode> = {
   '/admin/': <HomeOutlined />,
+  '/admin/dashboards': <BarChartOutlined />,
   '/admin/school': <BankOutlined />,
   '/admin/items': <ProfileOutlined />,
   '/admin/plans': <CalendarOutlined />,
   '/admin/rulesets': <SettingOutlined />,
   '/admin/leads': <AlertOutlined />,
+  '/admin/cases': <AuditOutlined />,
+  '/admin/tasklog': <ClockCircleOutlined />,
+  '/admin/tasklog/stats': <PieChartOutlined />,
+  '/admin/collections': <DatabaseOutlined />,
+  '/admin/school-collections': <SolutionOutlined />,
+  '/admin/tasks': <FormOutlined />,
+  '/admin/roster': <CloudUploadOutlined />,
+  '/admin/reports': <FileWordOutlined />,
   '/admin/orgs': <ApartmentOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <FileSearchOutlined />,

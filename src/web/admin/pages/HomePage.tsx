@@ -8,6 +8,7 @@ import { api } from '../api';
 import { ErrorAlert } from '../errors';
 import { useI18n } from '../i18n';
 import { useCan, useMe } from '../queries';
+import { TaskReminders } from './collections/TasksPage';
 import type { THomeStats } from '../types';
 
 /** Account and audit counts only for the roles that work with them. */
@@ -38,6 +39,7 @@ export function HomePage() {
           {t('home.intro')}
         </Typography.Paragraph>
       </Card>
+      {can('collection.fill') && <TaskReminders />}
       {stats.isError ? (
         <ErrorAlert error={stats.error} />
       ) : (

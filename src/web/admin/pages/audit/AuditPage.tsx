@@ -1,11 +1,11 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../domain/i18n';
-import { api, download } from '../../api';
-import { ErrorAlert, useShowError } from '../../errors';
+import { api } from '../../api';
+import { ExportButton } from '../../exports/ExportButton';
+import { ErrorAlert } from '../../errors';
 import { useI18n, useLabelOr } from '../../i18n';
 import { useCan } from '../../queries';
 import type { TAuditEntry, TPage } from '../../types';
@@ -20,17 +20,10 @@ export function AuditPage() {
   const labelOr = useLabelOr();
   const can = useCan();
   const client = useQueryClient();
-  const showError = useShowError();
   const [filter, setFilter] = useState<TAuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['audit', 'list', query], queryFn: () => api<TPage<TAuditEntry>>('/audit', { query }), placeholderData: keepPreviousData });
-  const exportXlsx = useMutation({
-    mutationFn: () => download('/audit/export.xlsx', { ...filter }, 'audit.xlsx'),
-    // the export is itself an audited action
-    onSuccess: () => client.invalidateQueries({ queryKey: ['audit'] }),
-    onError: showError,
-  });
   const dash = t('common.none');
 
   const columns: TableColumnsType<TAuditEntry> = [
@@ -54,9 +47,15 @@ export function AuditPage() {
       title={t('nav.audit')}
       extra={
         can('audit.export') && (
-          <Button icon={<DownloadOutlined />} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate()} data-testid="audit-export">
-            {t('audit.export')}
-          </Button>
+          <ExportButton
+            path="/audit/export.xlsx"
+            query={{ ...filter }}
+            fallbackName="audit.xlsx"
+            testId="audit-export"
+            label={t('audit.export')}
+            // the export is itself an audited action
+            onDone={() => void client.invalidateQueries({ queryKey: ['audit'] })}
+          />
         )
       }
     >

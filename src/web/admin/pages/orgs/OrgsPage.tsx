@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { indexTree, useCan, useOrgTree } from '../../queries';
 import { OrgDetailPanel } from './OrgDetailPanel';
 import { allKeys, filterTree, keysToDepth, toTreeData } from './orgTree';
+import { LeadershipCard } from './LeadershipCard';
 import { TeacherTable } from './TeacherTable';
 
 export function OrgsPage() {
@@ -57,6 +58,7 @@ export function OrgsPage() {
             <Empty description={t('org.selectHint')} />
           </Card>
         )}
+        {selectedId && <LeadershipCard orgId={Number(selectedId)} />}
         {selected?.kind === 'school' && can('teacher.read') && <TeacherTable orgId={selected.id} />}
       </Col>
     </Row>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../errors';
+import { CollectionReviewCard } from '../collections/OverlapCard';
 import { useI18n } from '../../i18n';
 import { useCan } from '../../queries';
 import { ItemActions, type TDialog } from './ItemActions';
@@ -62,6 +63,7 @@ export function ItemDetailPage() {
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <AdmissionCard item={it} />
+            {it.kind === 'data_collection' && can('collection.read') && <CollectionReviewCard itemId={it.id} />}
             {reviewer && <SimilarItems item={it} onPick={it.can.merge ? (intoId) => setDialog({ kind: 'merge', intoId }) : undefined} />}
             <ItemTimeline events={it.events} />
           </Space>

@@ -1,11 +1,12 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Grid, Input, Row, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ITEM_KINDS, type TItemKind } from '../../../../domain/register/kinds';
-import { api, download } from '../../api';
-import { ErrorAlert, useShowError } from '../../errors';
+import { api } from '../../api';
+import { ExportButton } from '../../exports/ExportButton';
+import { ErrorAlert } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useCan } from '../../queries';
 import type { TPage } from '../../types';
@@ -31,12 +32,10 @@ export function ItemsPage() {
   const screens = Grid.useBreakpoint();
   const can = useCan();
   const navigate = useNavigate();
-  const showError = useShowError();
   const [filter, setFilter] = useState<TItemFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['items', 'list', query], queryFn: () => api<TPage<TItemSummary>>('/items', { query }), placeholderData: keepPreviousData });
-  const exportXlsx = useMutation({ mutationFn: () => download('/items/export.xlsx', { ...filter }, 'items.xlsx'), onError: showError });
   const change = (f: TItemFilter) => {
     setFilter(f);
     setPaging((p) => ({ ...p, page: 1 }));
@@ -47,9 +46,7 @@ export function ItemsPage() {
       title={t('nav.items')}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate()} data-testid="item-export">
-            {t('common.export')}
-          </Button>
+          <ExportButton path="/items/export.xlsx" query={{ ...filter }} fallbackName="items.xlsx" testId="item-export" />
           {can('register.submit') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/items/new')} data-testid="item-new">
               {t('item.new')}

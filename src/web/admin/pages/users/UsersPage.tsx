@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Table } from 'antd';
+import { App, Button, Card, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
+import { ExportButton } from '../../exports/ExportButton';
 import { ErrorAlert, useShowError } from '../../errors';
 import { useI18n } from '../../i18n';
 import { indexTree, useCan, useMe, useOrgTree } from '../../queries';
@@ -63,11 +64,14 @@ export function UsersPage() {
     <Card
       title={t('nav.users')}
       extra={
-        can('user.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} disabled={!tree.isSuccess} data-testid="user-create">
-            {t('user.create')}
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/users/export.xlsx" query={{ ...filter }} fallbackName="users.xlsx" testId="user-export" />
+          {can('user.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} disabled={!tree.isSuccess} data-testid="user-create">
+              {t('user.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <UserFilters

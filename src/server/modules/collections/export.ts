@@ -1,0 +1,87 @@
+import { chinaToday } from '../../../domain/time';
+import type { TCtx } from '../../context';
+import { AppError } from '../../http/errors';
+import { recordAudit } from '../audit/record';
+import { cellKind } from './catalogAccess';
+import { loadHeld } from './heldValues';
+import { ensureOpen } from './open';
+import { authorizeCollection, authorizeCollectionSchool } from './policy';
+import { columnsDocOf, findCollectionById, subjectTypeOf, type TCollectionJoined } from './repo';
+import { fillWorkbook, type TCellValue, type TFillSheet } from './workbook';
+
+function typed(key: string, value: string): TCellValue {
+  if (cellKind(key) === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
+ * The requester's template filled from master data: a row per response (teacher or school) of
+ * the population, in school order; held values (decrypted only when `decrypt`), else the typed
+ * answer. Sensitive values stay masked in files for anyone but the entitled requester.
+ */
+async function buildFile(ctx: TCtx, row: TCollectionJoined, opts: { schoolId: number | null; decrypt: boolean }): Promise<{ buf: Buffer; rows: number }> {
+  const template = await ctx.db.selectFrom('collection_templates').select('content').where('collection_id', '=', row.id).executeTakeFirstOrThrow();
+  const responses = await ctx.db
+    .selectFrom('collection_responses')
+    .select(['id', 'subject_id', 'answers_enc'])
+    .where('collection_id', '=', row.id)
+    .$if(opts.schoolId !== null, (qb) => qb.where('school_org_id', '=', opts.schoolId!))
+    .orderBy('school_org_id')
+    .orderBy('subject_id')
+    .execute();
+  const held = await loadHeld(ctx.db, ctx.fieldCrypto, { subjectType: subjectTypeOf(row), subjectIds: responses.map((r) => r.subject_id), decrypt: opts.decrypt, asOf: chinaToday() });
+  const doc = columnsDocOf(row);
+  const sheets: TFillSheet[] = doc.sheets.map((s) => {
+    const cols = doc.columns.filter((c) => c.sheet === s.name);
+    return {
+      name: s.name,
+      firstDataRow: s.firstDataRow,
+      cols: cols.map((c) => c.col),
+      rows: responses.map((r) => {
+        const m = held.get(r.subject_id);
+        const answers = r.answers_enc ? (JSON.parse(ctx.fieldCrypto.decrypt(r.answers_enc)) as Record<string, string>) : {};
+        return cols.map((c) => {
+          const h = c.field ? m?.get(c.field) : undefined;
+          if (h && c.field) return typed(c.field, h.value);
+          return answers[String(c.index)] ?? null;
+        });
+      }),
+    };
+  });
+  return { buf: await fillWorkbook(Buffer.from(template.content), sheets), rows: responses.length };
+}
+
+function fileName(row: TCollectionJoined, suffix = ''): string {
+  const base = row.template_name.replace(/\.xlsx$/i, '') || row.title;
+  return `${base}${suffix}-${chinaToday()}.xlsx`;
+}
+
+/** The requester downloads the whole filled file (personal data decrypted): recorded in the audit log. */
+export async function requesterFile(ctx: TCtx, id: number) {
+  let row = await findCollectionById(ctx.db, id);
+  authorizeCollection(ctx.actor, 'download', row ? { requesterPath: row.requester_path, createdBy: row.created_by } : null);
+  if (await ensureOpen(ctx, row!)) row = await findCollectionById(ctx.db, id);
+  if (row!.status !== 'open' && row!.status !== 'closed') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row!.status } });
+  const { buf, rows } = await buildFile(ctx, row!, { schoolId: null, decrypt: true });
+  await recordAudit(ctx.db, ctx, { action: 'collection.export', objectType: 'collection', objectId: id, after: { scope: 'all', rows, personalData: 'decrypted' } });
+  return { buf, fileName: fileName(row!) };
+}
+
+/** A school downloads its own rows (personal data masked): recorded in the audit log. */
+export async function schoolFile(ctx: TCtx, id: number) {
+  const schoolId = await authorizeCollectionSchool(ctx.db, ctx.actor, id);
+  let row = await findCollectionById(ctx.db, id);
+  if (await ensureOpen(ctx, row!)) row = await findCollectionById(ctx.db, id);
+  if (row!.status !== 'open' && row!.status !== 'closed') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row!.status } });
+  const { buf, rows } = await buildFile(ctx, row!, { schoolId, decrypt: false });
+  await recordAudit(ctx.db, ctx, { action: 'collection.export', objectType: 'collection', objectId: id, after: { scope: 'school', schoolId, rows, personalData: 'masked' } });
+  return { buf, fileName: fileName(row!, `-${ctx.actor.orgName}`) };
+}
+
+/** The uploaded template as it was (requester side). */
+export async function templateFile(ctx: TCtx, id: number) {
+  const row = await findCollectionById(ctx.db, id);
+  authorizeCollection(ctx.actor, 'read', row ? { requesterPath: row.requester_path, createdBy: row.created_by } : null);
+  const t = await ctx.db.selectFrom('collection_templates').select('content').where('collection_id', '=', id).executeTakeFirstOrThrow();
+  return { buf: Buffer.from(t.content), fileName: row!.template_name };
+}

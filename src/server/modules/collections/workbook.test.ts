@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { matchColumn, readTemplateFile } from './catalogAccess';
+import { fillWorkbook } from './workbook';
+
+/** A template with a title row, a 填报单位 line and a two-row header (学历 over 最高学历 / 毕业院校). */
+async function multiRowTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('附表1');
+  ws.mergeCells('A1:F1');
+  ws.getCell('A1').value = '全县教师学历情况统计表';
+  ws.getCell('A2').value = '填报单位（盖章）：';
+  ws.mergeCells('A3:A4');
+  ws.getCell('A3').value = '姓名';
+  ws.mergeCells('B3:B4');
+  ws.getCell('B3').value = '性别';
+  ws.mergeCells('C3:D3');
+  ws.getCell('C3').value = '学历';
+  ws.getCell('C4').value = '最高学历';
+  ws.getCell('D4').value = '毕业院校';
+  ws.mergeCells('E3:E4');
+  ws.getCell('E3').value = '参工时间';
+  ws.mergeCells('F3:F4');
+  ws.getCell('F3').value = '备注';
+  ws.getColumn(1).width = 12;
+  ws.getColumn(4).width = 30;
+  for (let c = 1; c <= 6; c++) {
+    ws.getCell(5, c).border = { bottom: { style: 'thin' }, left: { style: 'thin' } };
+    ws.getCell(5, c).alignment = { horizontal: 'center' };
+  }
+  ws.getRow(5).height = 22;
+  ws.getCell('A40').value = '填表人：';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('filling a template with title rows and a multi-row header', () => {
+  it('finds the header block, matches the stacked labels, and writes rows below it keeping merges, widths and the first data row’s style', async () => {
+    const buf = await multiRowTemplate();
+    const { sheets } = await readTemplateFile(buf);
+    const sheet = sheets[0]!;
+    expect(sheet.firstDataRow).toBe(5);
+    const fields = sheet.columns.map((c) => matchColumn(c.labels, 'teacher').field);
+    expect(fields).toEqual(['teacher.name', 'teacher.gender', 'teacher.highestEducation', 'teacher.graduateSchool', 'teacher.workStartDate', null]);
+
+    const rows = [
+      ['张三', '男', '大学本科', '云南师范大学', '2008-09', null],
+      ['李四', '女', '硕士研究生', '西南大学', '2012-09', '借调'],
+      ['王五', '男', '大学专科', '保山学院', '2001-08', null],
+    ];
+    const out = await fillWorkbook(buf, [{ name: sheet.name, firstDataRow: sheet.firstDataRow, cols: sheet.columns.map((c) => c.col), rows }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('附表1')!;
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:F1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4']));
+    expect(ws.getCell('C4').value).toBe('最高学历');
+    expect(ws.getColumn(4).width).toBe(30);
+    for (const [i, r] of rows.entries()) {
+      const row = ws.getRow(5 + i);
+      expect(row.values).toEqual([undefined, ...r.map((v) => v ?? undefined)].slice(0, r[5] ? 7 : 6));
+      expect(row.height).toBe(22);
+      expect(row.getCell(2).border?.left?.style).toBe('thin');
+      expect(row.getCell(2).alignment?.horizontal).toBe('center');
+    }
+    expect(ws.getCell('A40').value).toBe('填表人：');
+  });
+});

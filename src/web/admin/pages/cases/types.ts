@@ -1,0 +1,122 @@
+/** Response shapes of docs/API.md "Cases" as the admin pages read them. */
+export { CASE_CATEGORIES, type TCaseCategory } from '../../../shared/caseCategories';
+
+export const CASE_STATUSES = ['received', 'assigned', 'verifying', 'rectifying', 'closed', 'replied', 'merged'] as const;
+export type TCaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_SOURCES = ['public', 'hotline', 'mailbox', 'lead', 'tasklog', 'inspection', 'audit', 'baseline'] as const;
+export type TCaseSource = (typeof CASE_SOURCES)[number];
+
+export const VERDICTS = ['substantiated', 'partly_substantiated', 'unsubstantiated'] as const;
+export type TVerdict = (typeof VERDICTS)[number];
+
+export const TASKLOG_CHANNELS = ['wechat_group', 'phone', 'document', 'app', 'other'] as const;
+export type TTasklogChannel = (typeof TASKLOG_CHANNELS)[number];
+
+export const STATUS_COLOR: Record<string, string> = {
+  received: 'orange',
+  assigned: 'blue',
+  verifying: 'geekblue',
+  rectifying: 'volcano',
+  closed: 'green',
+  replied: 'green',
+  merged: 'default',
+};
+
+export interface TOrgRef {
+  id: number;
+  name: string;
+}
+
+export interface TCaseSummary {
+  id: number;
+  trackingNo: string;
+  source: string;
+  channel: string | null;
+  category: string;
+  status: string;
+  summary: string;
+  targetOrg: TOrgRef | null;
+  assignedOrg: TOrgRef | null;
+  createdAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  duplicateCount?: number;
+}
+
+export interface TCaseEvent {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
+
+export interface TAttachment {
+  id: number;
+  kind?: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  url: string;
+}
+
+export interface TCaseActions {
+  assign?: boolean;
+  verify?: boolean;
+  rectify?: boolean;
+  close?: boolean;
+  reply?: boolean;
+  reassign?: boolean;
+  merge?: boolean;
+  reopen?: boolean;
+  attach?: boolean;
+}
+
+export interface TCase extends TCaseSummary {
+  text: string;
+  occurredOn: string | null;
+  itemCode: string | null;
+  codeStatus: string | null;
+  measures: string | null;
+  rectifyDeadline: string | null;
+  verdict: TVerdict | null;
+  outcome: string | null;
+  reply: string | null;
+  repliedAt: string | null;
+  mergedIntoId: number | null;
+  duplicates: { id: number; trackingNo: string; status: string }[];
+  /** Only for the office role: the API leaves it out for everyone else. */
+  reporter?: { anonymous: boolean; name: string | null; phone: string | null } | null;
+  attachments: TAttachment[];
+  events: TCaseEvent[];
+  can: TCaseActions;
+}
+
+export interface TTasklogEntry {
+  id: number;
+  what: string;
+  issuer: string;
+  date: string;
+  minutes: number;
+  channel: string;
+  code: string | null;
+  codeStatus: string | null;
+  createdAt: string;
+}
+
+export interface TTasklogMine {
+  items: TTasklogEntry[];
+  total: number;
+  term: { from: string; to: string; label?: string } | null;
+  termMinutes: number;
+}
+
+export interface TTasklogStatRow {
+  issuer: string;
+  count: number;
+  minutes: number;
+  unregistered?: number;
+}
