@@ -12,6 +12,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { TDialect } from '../src/server/config';
 import { authEndpointBench } from './authEndpoint';
+import { complaintsBench } from './complaints';
 import { dashboardBench } from './dashboard';
 import { exportBench } from './export';
 import { headerMatchBench } from './headerMatch';
@@ -19,7 +20,7 @@ import { loginBench } from './login';
 import { type TBench, printResult } from './report';
 import { verifyBench } from './verify';
 
-const BENCHES: TBench[] = [authEndpointBench, loginBench, verifyBench, dashboardBench, exportBench, headerMatchBench];
+const BENCHES: TBench[] = [authEndpointBench, loginBench, verifyBench, dashboardBench, exportBench, headerMatchBench, complaintsBench];
 
 function usage(): void {
   console.log('usage: npm run bench -- <name|all> [--dialect sqlite|postgres] [--strict]\n\nbenchmarks:');

@@ -134,7 +134,7 @@ it('region dashboard as a city leader: its counties side by side, drilling down'
   await loginAs(page, 'city.leader');
   const d = await openDashboards(page);
   expect(d.org.level).toBe('region');
-  await expectCharts(page, ['itemsByKind', 'reduction', 'hoursTrend', 'counties']);
+  await expectCharts(page, ['itemsByKind', 'reduction', 'hoursTrend', 'cases', 'counties']);
   await toggleTable(page, 'counties', 3);
   await h.shot(page, 'region');
   const res = nextApiResponse(page, 'GET', '/dashboards/');

@@ -18,7 +18,7 @@ export function parseHeaderSet(tsv: string): THeaderCase[] {
     if (!line.trim() || line.startsWith('#') || line.startsWith('subject\t')) continue;
     const [subject, header = '', expected = ''] = line.split('\t');
     if (subject !== 'teacher' && subject !== 'school') throw new Error(`bad subject in line: ${line}`);
-    out.push({ subject, labels: header.split(' | ').map((h) => h.replace(/\\n/g, '\n')), expected: expected.trim() || null });
+    out.push({ subject, labels: header.split(' | ').map((h) => h.replace(/\\r/g, '\r').replace(/\\n/g, '\n')), expected: expected.trim() || null });
   }
   return out;
 }

@@ -98,7 +98,7 @@ export function panelTable(key: TPanelKey, panels: TDashboardPanels, lang: TLang
       if (!p) return null;
       return {
         columns: [col('stage', 'dash.col.stage', 'text'), col('count', 'dash.col.count', 'int')],
-        rows: [...p.funnel.map((f) => ({ stage: label(`caseStage.${f.stage}`, lang) === `caseStage.${f.stage}` ? f.stage : label(`caseStage.${f.stage}`, lang), count: f.count })), { stage: label('dash.m.overdueCases', lang), count: p.overdue }],
+        rows: [...p.funnel.map((f) => ({ stage: label(`dash.caseStage.${f.stage}`, lang), count: f.count })), { stage: label('dash.m.overdueCases', lang), count: p.overdue }],
       };
     }
     case 'collections': {

@@ -89,11 +89,12 @@ export interface TSecondmentsPanel {
   months: { month: string; out: number; returned: number }[];
 }
 
+export const CASE_FUNNEL_STAGES = ['received', 'closed', 'closedOnTime'] as const;
+
 /** Complaints funnel and overdue cases, from the cases module (`caseStats`). */
 export interface TCasesPanel {
-  funnel: { stage: string; count: number }[];
+  funnel: { stage: (typeof CASE_FUNNEL_STAGES)[number]; count: number }[];
   overdue: number;
-  [key: string]: unknown;
 }
 
 /** Collections and hours saved, from the collections module (`collectionHoursSaved`). */

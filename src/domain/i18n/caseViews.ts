@@ -174,6 +174,7 @@ export const CASE_VIEW_LABELS = {
   'tasklogUi.unregistered': ['未登记', 'Unregistered'],
   'tasklogUi.totals': ['合计 {count} 次，{hours} 小时', '{count} entries, {hours} h in all'],
   'tasklogUi.statsPrivacy': ['按要求单位汇总教师登记的任务，不显示是哪位教师登记的。', 'Teachers’ entries summed per issuer; which teacher logged them is never shown.'],
+  'tasklogUi.minReporters': ['少于 {n} 名教师反映的要求单位合并为“其他”一行，以免反推出是哪位教师。', 'Issuers reported by fewer than {n} teachers are folded into one “other” row, so that no teacher can be identified.'],
   // enums of the case workflow as the pages show them (the backend's label file may refine them)
   'caseCategory.unapproved_inspection': ['未经准入的督查检查评比考核', 'Unapproved inspection, assessment or evaluation'],
   'caseCategory.social_affair': ['社会事务进校园', 'Social affair pushed into schools'],

@@ -252,6 +252,8 @@ export interface TCaseTable {
   reply: string | null;
   replied_at: string | null;
   closed_at: string | null;
+  /** China calendar day of closing (on-time counts compare it with `due_on`). */
+  closed_on: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -303,6 +305,8 @@ export interface TTaskLogTable {
   what: string;
   issuer_org_id: number | null;
   issuer_text: string | null;
+  /** `org:<id>` or `text:<normalised text>`: what the statistics group by. */
+  issuer_key: string;
   occurred_on: string;
   minutes: number;
   channel: string;

@@ -20,6 +20,8 @@ import { publicRoutes } from '../modules/public/routes';
 import { registerRoutes } from '../modules/register/routes';
 import { collectionRoutes } from '../modules/collections/routes';
 import { dashboardRoutes } from '../modules/dashboards/routes';
+import { caseRoutes } from '../modules/cases/routes';
+import { complaintPublicRoutes } from '../modules/cases/publicRoutes';
 import { userRoutes } from '../modules/users/routes';
 import { errorBody, handleError } from './errors';
 import { configureSessionCache } from '../modules/auth/sessions';
@@ -121,6 +123,8 @@ export async function buildApp(opts: TAppOptions): Promise<FastifyInstance> {
       await api.register(collectionRoutes, { deps });
       await api.register(dashboardRoutes, { deps });
       await api.register(publicRoutes, { deps });
+      await api.register(caseRoutes, { deps });
+      await api.register(complaintPublicRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

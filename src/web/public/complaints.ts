@@ -33,9 +33,8 @@ export interface TCreated {
 
 export interface TTrackEvent {
   at: string;
-  action: string;
-  status?: string | null;
-  note?: string | null;
+  type: string;
+  label: { zh: string; en: string };
 }
 
 export interface TTracked {
@@ -43,7 +42,7 @@ export interface TTracked {
   status: string;
   category?: string;
   createdAt?: string;
-  dueAt?: string | null;
+  dueOn?: string | null;
   events: TTrackEvent[];
   reply: string | null;
   repliedAt?: string | null;
@@ -59,7 +58,7 @@ interface TChallenge {
 
 /** Fetch a challenge and solve it in the page: the proof sent along with the complaint. */
 export async function proveWork(): Promise<{ token: string; nonce: string } | TAnswer<unknown>> {
-  const ch = await callJson<TChallenge>('/complaints/challenge', { method: 'POST', body: {} });
+  const ch = await callJson<TChallenge>('/challenge');
   if (ch.status !== 200 && ch.status !== 201) return ch;
   const c = ch.body!;
   const nonce = await solveChallenge(c.prefix ?? c.token, c.difficulty);

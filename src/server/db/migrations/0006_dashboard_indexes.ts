@@ -21,4 +21,10 @@ export async function up(db: Kysely<unknown>, _dialect: TDialect): Promise<void>
   await db.schema.createIndex('item_events_action_at').on('item_events').columns(['action', 'at']).execute();
   // the baseline inventory of a set of regions by kind
   await db.schema.createIndex('baseline_dash').on('baseline_items').columns(['region_org_id', 'year', 'kind', 'teacher_hours']).execute();
+  // the complaints funnel (caseStats of the cases module, 0004): every column it counts, by region
+  await db.schema
+    .createIndex('cases_dash')
+    .on('cases')
+    .columns(['region_org_id', 'received_on', 'closed_on', 'due_on', 'status', 'source', 'category', 'rectify_deadline'])
+    .execute();
 }

@@ -70,7 +70,7 @@ export async function writeBatches(db: TDb, table: TTable, rows: Iterable<Record
 }
 
 /** The next free id of a table: rows are written with explicit ids so paths and links are known up front. */
-export async function nextId(db: TDb, table: 'orgs' | 'teachers' | 'items' | 'baseline_items' | 'item_events'): Promise<number> {
+export async function nextId(db: TDb, table: 'orgs' | 'teachers' | 'items' | 'baseline_items' | 'item_events' | 'cases'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.max<number>('id').as('m')).executeTakeFirst();
   return Number(row?.m ?? 0) + 1;
 }

@@ -6,7 +6,7 @@ import type { TDeps } from '../../context';
 import { recordAudit } from '../../modules/audit/record';
 import { makeUser, systemCtx } from '../factories';
 import { nextId, syncSequence, writeBatches } from './batch';
-import { seedCases, casesTableExists } from './cases';
+import { casesTableExists, seedCases } from './cases';
 import { estimateItemRows, writeItems, type TItemTotals } from './items';
 import { buildOrgTree, orgRows, type TSynProvince } from './orgs';
 import { PROVINCE_CODE, SCALE_PLANS, prng, type TScale } from './plan';
@@ -109,7 +109,7 @@ export async function seedProvince(deps: TDeps, opts: { scale: TScale; password:
   // statistics for the planner, and on PostgreSQL the visibility map, without which the
   // dashboards' index-only scans would visit the heap for every freshly written row
   await timed('analyze', async () => {
-    const tables = sql.raw('orgs, teachers, items, item_schools, item_events, baseline_items');
+    const tables = sql.raw(`orgs, teachers, items, item_schools, item_events, baseline_items${withCases ? ', cases' : ''}`);
     await (deps.dialect === 'postgres' ? sql`VACUUM ANALYZE ${tables}` : sql`ANALYZE`).execute(deps.db);
   });
   const seconds = Math.round(performance.now() - t0) / 1000;

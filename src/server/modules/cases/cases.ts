@@ -13,7 +13,7 @@ import { findCaseOrg } from './complaints';
 import { checkGivenCode, openCase } from './entry';
 import { authorizeCaseRead } from './policy';
 import { policyTarget, presentCase, presentOverdue, presentSummary } from './present';
-import { caseQuery, findCaseById, groupSizes, scoped, textContains } from './repo';
+import { caseQuery, findCaseById, groupSizes, scoped, textContains, type TCaseEb } from './repo';
 
 export interface TCaseFilter {
   status?: TCaseStatus | undefined;
@@ -26,7 +26,7 @@ export interface TCaseFilter {
 }
 
 function overdueWhere(today: string) {
-  return (eb: Parameters<Parameters<ReturnType<typeof caseQuery>['where']>[0] & ((...a: never[]) => unknown)>[0]) =>
+  return (eb: TCaseEb) =>
     eb.or([
       eb.and([eb('c.status', 'in', [...OPEN_STATUSES]), eb('c.due_on', '<', today)]),
       eb.and([eb('c.status', '=', 'rectifying'), eb('c.rectify_deadline', '<', today)]),

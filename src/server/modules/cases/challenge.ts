@@ -68,15 +68,21 @@ function parse(deps: TDeps, token: string): TPayload | null {
 
 let spent = 0;
 
+/** Signature, expiry, difficulty and the work itself (no database): callers check this first, before any other work. */
+export function checkChallenge(deps: TDeps, answer: { token: string; nonce: string }, opts: { minDifficulty: number; now?: number }): TPayload {
+  const p = parse(deps, answer.token);
+  if (!p || p.e < (opts.now ?? Date.now()) || p.d < opts.minDifficulty) throw new AppError('CHALLENGE_FAILED');
+  if (leadingZeroBits(crypto.createHash('sha256').update(p.n + answer.nonce).digest()) < p.d) throw new AppError('CHALLENGE_FAILED');
+  return p;
+}
+
 /**
  * Checks an answer and spends it, inside the caller's transaction (so a complaint that fails
  * leaves the token unused). Any failure is `CHALLENGE_FAILED`.
  */
 export async function spendChallenge(trx: Kysely<TDatabase>, deps: TDeps, answer: { token: string; nonce: string }, opts: { minDifficulty: number; now?: number }): Promise<void> {
   const now = opts.now ?? Date.now();
-  const p = parse(deps, answer.token);
-  if (!p || p.e < now || p.d < opts.minDifficulty) throw new AppError('CHALLENGE_FAILED');
-  if (leadingZeroBits(crypto.createHash('sha256').update(p.n + answer.nonce).digest()) < p.d) throw new AppError('CHALLENGE_FAILED');
+  const p = checkChallenge(deps, answer, { ...opts, now });
   const row = await trx.insertInto('challenge_uses').values({ nonce: p.n, expires_at: new Date(p.e).toISOString() }).onConflict((oc) => oc.column('nonce').doNothing()).returning('nonce').executeTakeFirst();
   if (!row) throw new AppError('CHALLENGE_FAILED');
   if (++spent % 500 === 0) await trx.deleteFrom('challenge_uses').where('expires_at', '<', new Date(now).toISOString()).execute();

@@ -16,8 +16,8 @@ import type { TDeps, TSystemCtx } from '../../context';
 import { AppError } from '../../http/errors';
 import { regionPathOf } from '../auth/sessions';
 import { regionIdOf } from '../register/items';
-import { spendChallenge } from './challenge';
-import { checkGivenCode, hashIp, hashKey, openCase } from './entry';
+import { checkChallenge, spendChallenge } from './challenge';
+import { checkGivenCode, hashIp, hashKey, openCase, prepareCase, type TOpenCase } from './entry';
 import { caseQuery, findCaseById, textContains, type TCaseJoined } from './repo';
 
 function invalidField(path: string): AppError {
@@ -60,29 +60,32 @@ export async function findPublicOrgs(deps: TDeps, opts: { q: string; region?: st
 
 export async function createComplaint(deps: TDeps, opts: { input: TComplaintInput; ip: string | null; requestId: string | null; minDifficulty: number }) {
   const input = opts.input;
+  checkChallenge(deps, input.challenge, { minDifficulty: opts.minDifficulty });
   const org = await findCaseOrg(deps, input.targetOrgId);
   if (!org) throw invalidField('targetOrgId');
   const code = await checkGivenCode(deps, input.code);
   const reporter = input.anonymous ? null : { name: input.reporterName!, phone: normalizeReporterPhone(input.reporterPhone!)! };
   const ctx: TSystemCtx = { ...deps, actor: null, ip: opts.ip, requestId: opts.requestId };
+  const o: TOpenCase = {
+    regionOrgId: org.regionOrgId,
+    regionPath: org.regionPath,
+    channel: 'web',
+    category: input.category,
+    text: input.text,
+    occurredOn: input.occurredOn,
+    receivedOn: chinaToday(),
+    code,
+    targetOrgId: org.id,
+    targetText: null,
+    reporter,
+    ipHash: hashIp(deps, opts.ip),
+    createdBy: null,
+    auditName: 'public',
+  };
+  const prepared = await prepareCase(deps.db, deps, o);
   const created = await deps.db.transaction().execute(async (trx) => {
     await spendChallenge(trx, deps, input.challenge, { minDifficulty: opts.minDifficulty });
-    return openCase(trx, deps, ctx, {
-      regionOrgId: org.regionOrgId,
-      regionPath: org.regionPath,
-      channel: 'web',
-      category: input.category,
-      text: input.text,
-      occurredOn: input.occurredOn,
-      receivedOn: chinaToday(),
-      code,
-      targetOrgId: org.id,
-      targetText: null,
-      reporter,
-      ipHash: hashIp(deps, opts.ip),
-      createdBy: null,
-      auditName: 'public',
-    });
+    return openCase(trx, deps, ctx, o, prepared);
   });
   return { trackingNo: created.trackingNo, key: created.key, dueOn: created.dueOn, codeStatus: code?.status ?? null };
 }

@@ -69,9 +69,9 @@ export interface TOpenCase {
 }
 
 /** The earlier case a new one duplicates: same target and category, similar text, within 30 days. */
-async function findGroup(trx: Kysely<TDatabase>, o: TOpenCase): Promise<number | null> {
+async function findGroup(db: Kysely<TDatabase>, o: TOpenCase): Promise<{ id: number; groupId: number | null } | null> {
   if (!o.targetOrgId) return null;
-  const candidates = await trx
+  const candidates = await db
     .selectFrom('cases')
     .select(['id', 'text', 'group_id'])
     .where('target_org_id', '=', o.targetOrgId)
@@ -84,8 +84,21 @@ async function findGroup(trx: Kysely<TDatabase>, o: TOpenCase): Promise<number |
   const best = findSimilar({ text: o.text, candidates, limit: 1 })[0];
   if (!best) return null;
   const hit = candidates.find((c) => c.id === best.id)!;
-  if (hit.group_id === null) await trx.updateTable('cases').set({ group_id: hit.id }).where('id', '=', hit.id).execute();
-  return hit.group_id ?? hit.id;
+  return { id: hit.id, groupId: hit.group_id };
+}
+
+export interface TPrepared {
+  dueOn: string;
+  duplicateOf: { id: number; groupId: number | null } | null;
+}
+
+/**
+ * The reads a new case needs (deadline, duplicate search), done before the transaction when the
+ * caller can (a shorter write transaction: SQLite has one writer). `db` may be a transaction.
+ */
+export async function prepareCase(db: Kysely<TDatabase>, deps: TDeps, o: TOpenCase): Promise<TPrepared> {
+  const dueOn = await dueOnFor(db, { regionPath: o.regionPath, receivedOn: o.receivedOn, cacheKey: deps.db });
+  return { dueOn, duplicateOf: await findGroup(db, o) };
 }
 
 async function freshTrackingNo(trx: Kysely<TDatabase>, day: string): Promise<string> {
@@ -97,10 +110,14 @@ async function freshTrackingNo(trx: Kysely<TDatabase>, day: string): Promise<str
   throw new Error('no free tracking number');
 }
 
-export async function openCase(trx: Kysely<TDatabase>, deps: TDeps, auditCtx: TAnyCtx, o: TOpenCase) {
+/** Writes the case; `prepared` comes from `prepareCase` (computed here, inside the transaction, when absent). */
+export async function openCase(trx: Kysely<TDatabase>, deps: TDeps, auditCtx: TAnyCtx, o: TOpenCase, prepared?: TPrepared) {
   const at = nowIso();
   const key = newCaseKey();
-  const [trackingNo, dueOn, groupId] = [await freshTrackingNo(trx, o.receivedOn), await dueOnFor(trx, { regionPath: o.regionPath, receivedOn: o.receivedOn, cacheKey: deps.db }), await findGroup(trx, o)];
+  const { dueOn, duplicateOf } = prepared ?? (await prepareCase(trx, deps, o));
+  const trackingNo = await freshTrackingNo(trx, o.receivedOn);
+  const groupId = duplicateOf ? (duplicateOf.groupId ?? duplicateOf.id) : null;
+  if (duplicateOf && duplicateOf.groupId === null) await trx.updateTable('cases').set({ group_id: duplicateOf.id }).where('id', '=', duplicateOf.id).where('group_id', 'is', null).execute();
   const { id } = await trx
     .insertInto('cases')
     .values({

@@ -1,5 +1,5 @@
 /** Data access of cases: the joined row every reader uses, the scope filter, events. */
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { TActor } from '../../context';
 import type { TCaseRow, TDatabase } from '../../db/types';
 import { seesWholeRegion } from './policy';
@@ -12,7 +12,9 @@ export type TCaseJoined = TCaseRow & {
   assigned_path: string | null;
 };
 
-type TCaseQuery = SelectQueryBuilder<TDatabase & { c: TDatabase['cases']; r: TDatabase['orgs']; t: TDatabase['orgs']; a: TDatabase['orgs'] }, 'c' | 'r' | 't' | 'a', TCaseJoined>;
+type TCaseDb = TDatabase & { c: TDatabase['cases']; r: TDatabase['orgs']; t: TDatabase['orgs']; a: TDatabase['orgs'] };
+export type TCaseQuery = SelectQueryBuilder<TCaseDb, 'c' | 'r' | 't' | 'a', TCaseJoined>;
+export type TCaseEb = ExpressionBuilder<TCaseDb, 'c' | 'r' | 't' | 'a'>;
 
 export function caseQuery(db: Kysely<TDatabase>): TCaseQuery {
   return db

@@ -11,6 +11,8 @@ export interface TCaseSettings {
   uploadsPerHour: number;
   /** Tracking look-ups per address per minute. */
   tracksPerMinute: number;
+  /** Challenges handed out per address per minute. */
+  challengesPerMinute: number;
   /** Organisation searches per address per minute. */
   orgSearchesPerMinute: number;
   /** How long a challenge may be used. */
@@ -28,6 +30,7 @@ export function caseSettings(env: NodeJS.ProcessEnv = process.env): TCaseSetting
     complaintsPerHour: intOf(env.JIANFU_COMPLAINT_LIMIT, 20, 1, 10_000_000),
     uploadsPerHour: intOf(env.JIANFU_COMPLAINT_UPLOAD_LIMIT, 100, 1, 10_000_000),
     tracksPerMinute: intOf(env.JIANFU_TRACK_LIMIT, 60, 1, 10_000_000),
+    challengesPerMinute: intOf(env.JIANFU_CHALLENGE_LIMIT, 60, 1, 10_000_000),
     orgSearchesPerMinute: intOf(env.JIANFU_ORG_SEARCH_LIMIT, 120, 1, 10_000_000),
     challengeSeconds: 600,
   };

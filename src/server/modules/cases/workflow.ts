@@ -104,7 +104,7 @@ export function rectifyCase(ctx: TCtx, id: number, input: { measures: string; de
 }
 
 export function closeCase(ctx: TCtx, id: number, input: { verdict: TVerdict; outcome: string }) {
-  return step(ctx, id, { action: 'close', note: input.outcome, data: { verdict: input.verdict }, prepare: () => ({ verdict: input.verdict, outcome: input.outcome, closed_at: nowIso() }) });
+  return step(ctx, id, { action: 'close', note: input.outcome, data: { verdict: input.verdict }, prepare: () => ({ verdict: input.verdict, outcome: input.outcome, closed_at: nowIso(), closed_on: chinaToday() }) });
 }
 
 export function replyCase(ctx: TCtx, id: number, input: { reply: string }) {
@@ -119,6 +119,7 @@ export function reopenCase(ctx: TCtx, id: number, input: { reason: string }) {
       verdict: null,
       outcome: null,
       closed_at: null,
+      closed_on: null,
       reply: null,
       replied_at: null,
       due_on: await dueOnFor(ctx.db, { regionPath: c.region_path, receivedOn: chinaToday() }),

@@ -1,29 +1,22 @@
 /**
  * Reading a requester's .xlsx template: refuse what is not a usable workbook before exceljs sees
- * it (not a zip, .xls, password-protected, too big, a zip bomb), then find each sheet's header
- * block — past title rows and 填报单位 lines, across merged cells and multi-row headers — and the
- * first data row.
+ * it (`xlsxFile.ts`: not a zip, .xls, password-protected, too big, a zip bomb), then find each
+ * sheet's header block — past title rows, 说明 paragraphs and 填报单位/日期 lines, across merged
+ * cells and multi-row headers (merged or not) — and the first data row, past a row of column
+ * numbers (1 2 3 / 甲 乙 丙) or an example row (示例：张三 …).
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/errors';
+import { TEMPLATE_LIMITS, type TTemplateLimits, checkWorkbookFile } from './xlsxFile';
 
-export const TEMPLATE_LIMITS = {
-  maxBytes: 20 * 1024 * 1024,
-  maxColumns: 200,
-  /** Total uncompressed size of all parts. */
-  maxUncompressed: 200 * 1024 * 1024,
-  /** A part this large must not be compressed more than maxRatio times. */
-  ratioFloorBytes: 1024 * 1024,
-  maxRatio: 100,
-  maxEntries: 5000,
-  /** Rows searched for the header block. */
-  scanRows: 30,
-};
+export { TEMPLATE_LIMITS, checkWorkbookFile };
 
 export interface TTemplateColumn {
+  /** 1-based. */
   col: number;
   /** Top to bottom, merged cells expanded, repeats collapsed. */
   labels: string[];
+  /** The labels joined with '/'. */
   header: string;
 }
 export interface TTemplateSheet {
@@ -37,55 +30,6 @@ export interface TTemplate {
   sheets: TTemplateSheet[];
 }
 
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Checks the zip's central directory (declared sizes) before anything inflates it. */
-export function checkZipContainer(buf: Buffer, limits = TEMPLATE_LIMITS): void {
-  const tail = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= tail; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new AppError('NOT_A_SPREADSHEET');
-  const entries = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) throw new AppError('SPREADSHEET_ZIP_BOMB'); // zip64: no template needs it
-  if (entries > limits.maxEntries) throw new AppError('SPREADSHEET_ZIP_BOMB');
-  let p = cdOffset;
-  let total = 0;
-  const names = new Set<string>();
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new AppError('NOT_A_SPREADSHEET');
-    const compressed = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    if (size === 0xffffffff || compressed === 0xffffffff) throw new AppError('SPREADSHEET_ZIP_BOMB');
-    total += size;
-    if (total > limits.maxUncompressed) throw new AppError('SPREADSHEET_ZIP_BOMB');
-    if (size > limits.ratioFloorBytes && size > Math.max(1, compressed) * limits.maxRatio) throw new AppError('SPREADSHEET_ZIP_BOMB');
-    const nameLength = buf.readUInt16LE(p + 28);
-    names.add(buf.toString('utf8', p + 46, Math.min(buf.length, p + 46 + nameLength)));
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  // a zip, but not a workbook (a .docx, a folder of files)
-  if (!names.has('xl/workbook.xml')) throw new AppError('NOT_A_SPREADSHEET');
-}
-
-/** Refuses a file that is not an .xlsx we may open, with the reason a clerk can act on. */
-export function checkWorkbookFile(buf: Buffer, limits = TEMPLATE_LIMITS): void {
-  if (buf.length > limits.maxBytes) throw new AppError('FILE_TOO_LARGE');
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE2)) {
-    // an OLE2 compound file: either a legacy .xls or an encrypted OOXML package (EncryptedPackage stream)
-    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new AppError('SPREADSHEET_ENCRYPTED');
-    throw new AppError('XLS_NOT_SUPPORTED');
-  }
-  if (buf.length < 22 || !buf.subarray(0, 4).equals(ZIP)) throw new AppError('NOT_A_SPREADSHEET');
-  checkZipContainer(buf, limits);
-}
-
 export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -93,122 +37,164 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
     if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
     if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
     if ('text' in v) return String(v.text).trim();
-    if ('error' in v) return '';
     return '';
   }
   return String(v).trim();
 }
 
-const FILL_LINE = /^(填报单位|填表单位|单位名称|填报日期|填表日期|填表人|制表|统计时间|截止日期|截至|学校盖章|盖章)/;
-
-/** A row's label of column c: the value of the merge's master cell when (r, c) is merged. */
-function labelAt(ws: ExcelJS.Worksheet, r: number, c: number): string {
-  const cell = ws.getCell(r, c);
-  return cellText(cell.isMerged ? cell.master.value : cell.value);
+interface TRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
-function textCells(ws: ExcelJS.Worksheet, r: number, maxCol: number): { texts: number; numbers: number; distinct: number; wide: boolean } {
-  let texts = 0;
-  let numbers = 0;
-  const seen = new Set<string>();
-  let wide = false;
-  for (let c = 1; c <= maxCol; c++) {
-    const cell = ws.getCell(r, c);
-    const master = cell.isMerged ? cell.master : cell;
-    if (cell.isMerged && master.address !== cell.address) continue;
-    const v = master.value;
-    if (v === null || v === undefined || v === '') continue;
-    if (typeof v === 'number' || v instanceof Date) numbers++;
-    else {
-      const t = cellText(v);
-      if (!t) continue;
-      texts++;
-      seen.add(t);
-    }
-    if (cell.isMerged) {
-      const m = (ws.model.merges ?? []).find((x) => x.startsWith(master.address + ':'));
-      if (m) {
-        const [, end] = m.split(':');
-        const endCol = ws.getCell(end!).col;
-        if (Number(endCol) - Number(master.col) + 1 >= Math.max(3, Math.floor(maxCol * 0.6))) wide = true;
-      }
-    }
+/** One sheet as the header search sees it: cell texts with merges expanded, and the merges. */
+class SheetView {
+  readonly merges: TRange[];
+  readonly width: number;
+  constructor(private readonly ws: ExcelJS.Worksheet) {
+    // exceljs keeps merges by master address; ws.model would serialise every row to get them
+    const raw = (ws as unknown as { _merges?: Record<string, TRange> })._merges ?? {};
+    this.merges = Object.values(raw).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+    let width = 0;
+    ws.eachRow((row) => row.eachCell((cell, c) => void (cellText(cell.value) && (width = Math.max(width, c)))));
+    this.width = width;
   }
-  return { texts, numbers, distinct: seen.size, wide };
+  mergeAt(r: number, c: number): TRange | undefined {
+    return this.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  }
+  /** The text at (r, c): the merge's master's when the cell is merged. */
+  text(r: number, c: number): string {
+    const m = this.mergeAt(r, c);
+    return cellText(this.ws.getCell(m ? m.top : r, m ? m.left : c).value);
+  }
+  /** Texts of row r, one per cell or merge, with the raw kinds counted. */
+  row(r: number): { texts: string[]; numbers: number; wide: boolean } {
+    const texts: string[] = [];
+    let numbers = 0;
+    let wide = false;
+    for (let c = 1; c <= this.width; c++) {
+      const m = this.mergeAt(r, c);
+      if (m && (m.left !== c || m.top !== r)) continue;
+      const v = this.ws.getCell(r, c).value;
+      if (typeof v === 'number' || v instanceof Date) numbers++;
+      else if (cellText(v)) texts.push(cellText(v));
+      if (m && m.right - m.left + 1 >= Math.max(3, Math.floor(this.width * 0.6))) wide = true;
+    }
+    return { texts, numbers, wide };
+  }
+}
+
+const FILL_WORDS = /^(填报单位|填表单位|报送单位|填报日期|填表日期|填报时间|填表人|制表人|制表|统计时间|统计截止|截止日期|截至|学校盖章|单位盖章|盖章|审核人|填表说明|说明[:：]|注[:：])/;
+const TITLE = /(表|名单|名册|花名册|统计|汇总|情况|信息采集|一览)$/;
+/** `label：value` cells of a 填报单位/日期 line, once bracketed notes are gone. */
+const LABEL_VALUE = /^[^:：]{1,10}[:：]/;
+
+function stripNotes(s: string): string {
+  return s.replace(/\s+/g, '').replace(/[(（[【][^)）\]】]*[)）\]】]/g, '');
+}
+
+/** A title, a 说明 paragraph or a 填报单位/日期 line, not a header row. */
+function isPreamble(row: { texts: string[]; wide: boolean }): boolean {
+  if (row.wide) return true;
+  const texts = row.texts.map(stripNotes).filter(Boolean);
+  if (texts.length < 2) return true;
+  if (FILL_WORDS.test(texts[0]!)) return true;
+  if (texts.length > 4) return false;
+  // a title with 附件1 or 单位：人 beside it; a line of label：value cells
+  const labelled = texts.filter((t) => LABEL_VALUE.test(t) || /[:：]$/.test(t)).length;
+  return texts.some((t) => t.length >= 8 && TITLE.test(t)) || labelled * 2 >= texts.length;
 }
 
 /** Bottom row of the merges that start in rows [from, to]. */
-function mergeBottom(ws: ExcelJS.Worksheet, from: number, to: number): number {
+function mergeBottom(v: SheetView, from: number, to: number): number {
   let bottom = to;
-  for (const m of ws.model.merges ?? []) {
-    const [a, b] = m.split(':');
-    const top = Number(ws.getCell(a!).row);
-    const end = Number(ws.getCell(b!).row);
-    if (top >= from && top <= to && end > bottom) bottom = end;
-  }
+  for (const m of v.merges) if (m.top >= from && m.top <= to && m.bottom > bottom && m.bottom - m.top < 6) bottom = m.bottom;
   return bottom;
 }
 
-function sheetHeader(ws: ExcelJS.Worksheet, limits: typeof TEMPLATE_LIMITS): TTemplateSheet | null {
-  const maxCol = ws.columnCount;
-  if (maxCol > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS');
+/**
+ * Whether row `next` continues the header beyond its merges: no numbers, and every label in it
+ * sits under a blank cell, under a merge across columns (学历 merged over 最高学历 | 第一学历) or
+ * under an unmerged group label (学历 | blank over 最高学历 | 第一学历) — a data row has values
+ * under plain labels.
+ */
+function continuesHeader(v: SheetView, last: number, next: number): boolean {
+  const row = v.row(next);
+  if (row.numbers > 0 || row.texts.length === 0 || row.wide) return false;
+  for (let c = 1; c <= v.width; c++) {
+    if (!v.text(next, c) || !v.text(last, c)) continue;
+    const m = v.mergeAt(last, c);
+    if (m && m.right > m.left) continue;
+    const group = c < v.width && !v.text(last, c + 1) && !!v.text(next, c + 1);
+    if (!group) return false;
+  }
+  return true;
+}
+
+/** The header label of (r, c), a blank of an unmerged group taking the group's label (学历 over 第一学历). */
+function groupedLabel(v: SheetView, r: number, c: number, end: number): string {
+  const own = v.text(r, c);
+  if (own || r === end) return own;
+  const below = () => {
+    for (let rr = r + 1; rr <= end; rr++) if (v.text(rr, c)) return true;
+    return false;
+  };
+  if (!below()) return '';
+  for (let cc = c - 1; cc >= 1; cc--) {
+    const t = v.text(r, cc);
+    if (!t) continue;
+    return v.text(r + 1, cc) ? t : '';
+  }
+  return '';
+}
+
+const NUMBER_ROW = /^(\d{1,3}|[甲乙丙丁戊己庚辛壬癸]|[①-⑳]|[(（]\d{1,3}[)）]|[A-Z])$/;
+const EXAMPLE_ROW = /^(示例|例|样例|举例|填写示例|填表示例|范例)/;
+
+function sheetHeader(ws: ExcelJS.Worksheet, limits: TTemplateLimits): TTemplateSheet | null {
+  const v = new SheetView(ws);
+  if (v.width > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS');
   const last = Math.min(ws.rowCount, limits.scanRows);
   let start = 0;
-  for (let r = 1; r <= last; r++) {
-    const row = textCells(ws, r, maxCol);
-    const first = labelAt(ws, r, 1) || labelAt(ws, r, 2);
-    if (row.wide || FILL_LINE.test(first.replace(/\s/g, ''))) continue;
-    if (row.distinct >= 2 && row.texts > row.numbers) {
-      start = r;
-      break;
-    }
+  for (let r = 1; r <= last && !start; r++) {
+    const row = v.row(r);
+    if (!isPreamble(row) && row.texts.length > row.numbers) start = r;
   }
   if (!start) return null;
   let end = start;
   for (;;) {
-    const bottom = mergeBottom(ws, start, end);
-    // a row without merges under cells left blank above it (学历 over 最高学历 with no merge) also belongs to the header
-    const next = bottom + 1;
-    let extends_ = bottom > end;
-    if (!extends_ && next <= ws.rowCount) {
-      const row = textCells(ws, next, maxCol);
-      if (row.numbers === 0 && row.texts > 0) {
-        let underBlank = true;
-        for (let c = 1; c <= maxCol; c++) {
-          if (!labelAt(ws, next, c)) continue;
-          const cell = ws.getCell(bottom, c);
-          if (labelAt(ws, bottom, c) && !cell.isMerged) underBlank = false;
-        }
-        if (underBlank) {
-          end = next;
-          continue;
-        }
-      }
-    }
-    if (!extends_) break;
-    end = bottom;
-    extends_ = false;
+    const bottom = mergeBottom(v, start, end);
+    if (bottom > end) end = bottom;
+    else if (end + 1 <= ws.rowCount && end - start < 5 && continuesHeader(v, end, end + 1)) end++;
+    else break;
   }
   const columns: TTemplateColumn[] = [];
-  for (let c = 1; c <= maxCol; c++) {
+  for (let c = 1; c <= v.width; c++) {
     const labels: string[] = [];
     for (let r = start; r <= end; r++) {
-      const l = labelAt(ws, r, c);
+      const l = groupedLabel(v, r, c, end);
       if (l && labels[labels.length - 1] !== l) labels.push(l);
     }
     if (labels.length) columns.push({ col: c, labels, header: labels.join('/') });
   }
-  if (columns.length > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS');
-  // a row of column numbers (1 2 3 … or 甲 乙 丙) right under the header is not data
   let firstDataRow = end + 1;
-  const numbers = columns.map((col) => labelAt(ws, firstDataRow, col.col));
-  if (numbers.length > 2 && numbers.every((v, i) => v === String(i + 1) || v === String(columns[i]!.col))) firstDataRow++;
+  for (let skipped = 0; skipped < 2; skipped++) {
+    const cells = columns.map((col) => v.text(firstDataRow, col.col));
+    const filled = cells.filter(Boolean);
+    const digits = filled.every((t) => /^\d+$/.test(t)) && filled.every((t, i) => i === 0 || Number(t) === Number(filled[i - 1]) + 1);
+    const numbering = filled.length > 2 && filled.length >= columns.length / 2 && filled.every((t) => NUMBER_ROW.test(t.replace(/\s/g, ''))) && (digits || !/^\d/.test(filled[0]!));
+    const example = EXAMPLE_ROW.test(v.text(firstDataRow, columns[0]?.col ?? 1).replace(/\s/g, ''));
+    if (!numbering && !example) break;
+    firstDataRow++;
+  }
   return { name: ws.name, headerStartRow: start, headerEndRow: end, firstDataRow, columns };
 }
 
-/** The header block of every sheet that has one; a workbook with none is refused. */
+/** The header block of every visible sheet that has one; a workbook with none is refused. */
 export async function readTemplate(buf: Buffer, opts: { maxBytes?: number } = {}): Promise<TTemplate> {
-  const limits = { ...TEMPLATE_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
+  const limits: TTemplateLimits = { ...TEMPLATE_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
   checkWorkbookFile(buf, limits);
   const wb = new ExcelJS.Workbook();
   try {
@@ -218,7 +204,7 @@ export async function readTemplate(buf: Buffer, opts: { maxBytes?: number } = {}
   }
   const sheets: TTemplateSheet[] = [];
   for (const ws of wb.worksheets) {
-    if (ws.state !== 'visible' && ws.state !== undefined) continue;
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
     const s = sheetHeader(ws, limits);
     if (s) sheets.push(s);
   }

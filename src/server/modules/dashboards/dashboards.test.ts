@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TDashboard } from '../../../domain/dashboards/types';
+import { isTrackingNo } from '../../../domain/cases/trackingNo';
 import { REDUCTION_TARGET_KINDS } from '../../../domain/register/kinds';
 import { schoolYearOf, schoolYearRange } from '../../../domain/register/schoolYear';
 import { chinaToday, endOfChinaDayUtc, startOfChinaDayUtc } from '../../../domain/time';
@@ -103,6 +104,21 @@ for (const dialect of DIALECTS) {
 
       expect(d.panels.counties).toBeNull();
       expect(d.drill.children.length).toBe(schools.length);
+      // the synthetic county's cases: as many as planned, valid tracking numbers, deadlines after receipt
+      expect(s.cases).toBe(300);
+      const cases = await t.deps.db.selectFrom('cases').select(['tracking_no', 'received_on', 'due_on', 'status', 'closed_on']).execute();
+      expect(cases).toHaveLength(300);
+      expect(cases.every((c) => isTrackingNo(c.tracking_no) && c.due_on > c.received_on)).toBe(true);
+      expect(cases.filter((c) => c.status === 'replied' || c.status === 'closed').every((c) => c.closed_on && c.closed_on >= c.received_on)).toBe(true);
+      // the complaints funnel of the county: received → closed → closed on time in the period
+      const mineCases = await t.deps.db.selectFrom('cases').select(['received_on', 'closed_on', 'due_on']).where('region_org_id', '=', s.firstCountyId).execute();
+      const inPeriod = (day: string | null) => !!day && day >= from && day <= to;
+      expect(d.panels.cases!.funnel).toEqual([
+        { stage: 'received', count: mineCases.filter((c) => inPeriod(c.received_on)).length },
+        { stage: 'closed', count: mineCases.filter((c) => inPeriod(c.closed_on)).length },
+        { stage: 'closedOnTime', count: mineCases.filter((c) => inPeriod(c.closed_on) && c.closed_on! <= c.due_on).length },
+      ]);
+      expect(typeof d.panels.cases!.overdue).toBe('number');
       // collections requested in the county (none in the synthetic one yet): zeros, as numbers
       expect(d.panels.collections).toEqual({ collections: 0, cellsPrefilled: 0, hoursSaved: 0 });
     });
@@ -127,6 +143,7 @@ for (const dialect of DIALECTS) {
       });
       expect(city.panels.secondments!.out).toBe(counties.reduce((a, c) => a + c.secondmentsOut, 0));
       expect(city.panels.whitelist!.schools).toBe(counties.reduce((a, c) => a + c.schools, 0));
+      expect(city.panels.cases!.funnel[0]!.count).toBe(perCounty.reduce((a, d) => a + d.panels.cases!.funnel[0]!.count, 0));
       // the province is the same sum one level up
       const prov = await dash('prov.leader', s.provinceId);
       expect(prov.panels.reduction!.currentCount).toBe(city.panels.reduction!.currentCount);
@@ -143,6 +160,7 @@ for (const dialect of DIALECTS) {
       }
       expect(d.panels.hoursTrend!.unit).toBe('hoursPerTeacher');
       expect(d.panels.collections).toBeNull();
+      expect(d.panels.cases).toBeNull();
       expect(d.panels.whitelist!.schools).toBe(1);
       expect(d.drill.parent).toBeNull();
     });

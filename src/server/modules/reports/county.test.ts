@@ -137,5 +137,14 @@ for (const dialect of DIALECTS) {
       await expect(getReport(systemCtx(t.deps), { type: 'county-stage', orgId: t.fx.schoolA.id, from: sc.from, to: sc.to })).rejects.toMatchObject({ code: 'REPORT_ORG_INVALID' });
       await expect(getReport(systemCtx(t.deps), { type: 'school-plan', orgId: t.fx.county.id, from: sc.from, to: sc.to })).rejects.toMatchObject({ code: 'REPORT_ORG_INVALID' });
     });
+
+    it('counts the complaints the cases module received and closed in the period', async () => {
+      const office = await as('office');
+      const entered = await office.post('/api/v1/cases', { channel: 'hotline', category: 'repeated_forms', targetOrgId: t.fx.schoolA.id, text: '学校一周内三次要求教师重复填报同一张信息表。', receivedOn: sc.from, anonymous: true });
+      expect(entered.statusCode, entered.body).toBe(201);
+      const counted = await t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('received_on', '>=', sc.from).where('received_on', '<=', sc.to).executeTakeFirstOrThrow();
+      const text = (await readDocx((await office.get(url())).rawPayload)).paragraphs.join('\n');
+      expect(text).toContain(`受理教师和群众投诉举报${Number(counted.n)}件，办结0件。`);
+    });
   });
 }

@@ -25,7 +25,7 @@ function renderTracked(c: TTracked): HTMLElement {
       { class: `status status-case status-case-${c.status}`, role: 'status', 'data-testid': 'track-status', 'data-status': c.status },
       el('div', null, el('p', null, t('public.track.statusLabel')), el('h1', null, labelOr(`caseStatus.${c.status}`, c.status))),
     ),
-    c.dueAt ? el('p', { class: 'muted' }, `${t('public.track.due')}${t('common.colon')}${formatDate(c.dueAt, lang())}`) : null,
+    c.dueOn ? el('p', { class: 'muted' }, `${t('public.track.due')}${t('common.colon')}${formatDate(c.dueOn, lang())}`) : null,
     el(
       'section',
       { class: 'card reply', 'data-testid': 'track-reply' },
@@ -41,10 +41,9 @@ function renderTracked(c: TTracked): HTMLElement {
       events.map((e) =>
         el(
           'li',
-          { 'data-testid': 'track-event', 'data-action': e.action },
+          { 'data-testid': 'track-event', 'data-action': e.type },
           el('time', { datetime: e.at }, formatDateTime(e.at, lang())),
-          el('strong', null, labelOr(`caseEvent.${e.action}`, e.action)),
-          e.note ? el('p', { class: 'pre' }, e.note) : null,
+          el('strong', null, e.label ? e.label[lang()] : labelOr(`caseEvent.${e.type}`, e.type)),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 import type { TCasesPanel, TCollectionsPanel } from '../../../../domain/dashboards/types';
+import { caseStats } from '../../cases/stats';
 import { collectionHoursSaved } from '../../collections/open';
 import type { TPanelQuery } from './common';
 
@@ -7,9 +8,22 @@ import type { TPanelQuery } from './common';
  * exist in this build, and the web app leaves the panel out.
  */
 
-/** Complaints funnel and overdue cases: `caseStats` of the cases module. */
-export function casesPanel(_q: TPanelQuery): Promise<TCasesPanel | null> {
-  return Promise.resolve(null);
+/**
+ * Complaints funnel and overdue cases of the county or region: received in the period → closed in
+ * it → closed on time, and open past their deadline today (`caseStats` of the cases module).
+ * Cases are kept per region, not per school: null on a school dashboard.
+ */
+export async function casesPanel(q: TPanelQuery): Promise<TCasesPanel | null> {
+  if (q.target.schoolId !== null) return null;
+  const s = await caseStats({ db: q.db, orgPath: q.target.rootPath, from: q.period.from, to: q.period.to, today: q.today });
+  return {
+    funnel: [
+      { stage: 'received', count: Number(s.received) },
+      { stage: 'closed', count: Number(s.closed) },
+      { stage: 'closedOnTime', count: Number(s.closedOnTime) },
+    ],
+    overdue: Number(s.overdue),
+  };
 }
 
 /**

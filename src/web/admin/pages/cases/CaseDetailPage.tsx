@@ -49,7 +49,7 @@ function CaseFacts({ item }: { item: TCase }) {
       label: t('caseUi.dueAt'),
       children: (
         <Space size={4}>
-          {item.dueAt ? formatDate(item.dueAt, lang) : dash}
+          {item.dueOn ? formatDate(item.dueOn, lang) : dash}
           <OverdueTag overdue={item.overdue} />
         </Space>
       ),

@@ -9,7 +9,7 @@ import { CodeCheck } from './CodeCheck';
 import { OrgPicker } from './parts';
 import { CASE_CATEGORIES, type TCase } from './types';
 
-export const STAFF_CHANNELS = ['hotline', 'mailbox'] as const;
+import { STAFF_CHANNELS } from '../../../../domain/cases/enums';
 
 interface TForm {
   channel: (typeof STAFF_CHANNELS)[number];
@@ -42,7 +42,7 @@ export function CaseEntryPage() {
         method: 'POST',
         body: {
           channel: v.channel,
-          receivedAt: v.receivedAt.format('YYYY-MM-DD'),
+          receivedOn: v.receivedAt.format('YYYY-MM-DD'),
           category: v.category,
           targetOrgId: v.targetOrgId,
           text: (v.text ?? '').trim(),

@@ -100,7 +100,7 @@ export function CaseActionModal({ kind, item, loading, onSubmit, onClose }: TPro
         {area('outcome', t('caseUi.outcome'), 'case-outcome')}
       </>
     ),
-    reply: area('reply', t('caseUi.replyText'), 'case-reply', [text], 4000),
+    reply: area('reply', t('caseUi.replyText'), 'case-reply-text', [text], 4000),
     merge: (
       <>
         <Form.Item name="intoId" label={t('caseUi.mergeInto')} rules={[required]} extra={t('caseUi.mergeHint')}>

@@ -57,9 +57,9 @@ export function CasesPage() {
     { key: 'source', title: t('caseUi.source'), render: (_v, r) => <SourceTag source={r.source} channel={r.channel} /> },
     { key: 'createdAt', title: t('caseUi.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, lang) },
     {
-      key: 'dueAt',
+      key: 'dueOn',
       title: t('caseUi.dueAt'),
-      dataIndex: 'dueAt',
+      dataIndex: 'dueOn',
       render: (v: string | null, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{v ? formatDate(v, lang) : dash}</Typography.Text>,
     },
   ];

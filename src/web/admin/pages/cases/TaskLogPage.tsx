@@ -34,7 +34,7 @@ function EntryForm() {
         method: 'POST',
         body: {
           what: (v.what ?? '').trim(),
-          issuer: (v.issuer ?? '').trim(),
+          issuerText: (v.issuer ?? '').trim(),
           date: v.date.format('YYYY-MM-DD'),
           minutes: v.minutes,
           channel: v.channel,

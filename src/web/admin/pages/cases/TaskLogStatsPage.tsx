@@ -11,11 +11,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** `/tasklog/stats` (office): demands teachers logged, counted and summed per issuer — never which teacher. */
 export function TaskLogStatsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const query = range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {};
   const stats = useTasklogStats(query);
-  const rows = stats.data?.items ?? [];
+  const other = stats.data?.other ?? null;
+  // issuers reported by fewer than minReporters teachers are folded into one row, so that no teacher can be singled out
+  const rows: TTasklogStatRow[] = [...(stats.data?.items ?? []), ...(other ? [{ issuer: other.label[lang], count: other.count, minutes: other.minutes, unregistered: other.unregistered, folded: true }] : [])];
   const maxMinutes = Math.max(1, ...rows.map((r) => r.minutes));
   const columns: TableColumnsType<TTasklogStatRow> = [
     { key: 'issuer', title: t('tasklogUi.issuer'), dataIndex: 'issuer', render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span> },
@@ -37,15 +39,15 @@ export function TaskLogStatsPage() {
     },
     { key: 'unregistered', title: t('tasklogUi.unregistered'), dataIndex: 'unregistered', align: 'right', render: (v?: number) => v ?? t('common.none') },
   ];
-  const totalCount = rows.reduce((s, r) => s + r.count, 0);
-  const totalHours = round1(rows.reduce((s, r) => s + r.minutes, 0) / 60);
+  const totalCount = stats.data?.total.count ?? rows.reduce((s, r) => s + r.count, 0);
+  const totalHours = round1((stats.data?.total.minutes ?? rows.reduce((s, r) => s + r.minutes, 0)) / 60);
   return (
     <Card
       title={t('nav.tasklogStats')}
       extra={<DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} allowClear data-testid="tasklog-stats-range" />}
       data-testid="tasklog-stats"
     >
-      <Alert type="info" showIcon title={t('tasklogUi.statsPrivacy')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('tasklogUi.statsPrivacy')} description={t('tasklogUi.minReporters', { n: stats.data?.minReporters ?? 3 })} style={{ marginBottom: 12 }} />
       {stats.isError ? (
         <ErrorAlert error={stats.error} />
       ) : (

@@ -22,7 +22,7 @@ export function CategoryTag({ category }: { category: string }) {
 export function SourceTag({ source, channel }: { source: string; channel?: string | null }) {
   const labelOr = useLabelOr();
   return (
-    <Tag color={source === 'public' ? 'blue' : source === 'tasklog' ? 'purple' : 'cyan'}>
+    <Tag color={source === 'complaint' ? 'blue' : source === 'tasklog' ? 'purple' : 'cyan'}>
       {labelOr(`caseSource.${source}`, source)}
       {channel ? ` · ${labelOr(`caseChannel.${channel}`, channel)}` : ''}
     </Tag>

@@ -4,7 +4,7 @@ import { api, apiResponse, type TRequest } from '../../api';
 import { useShowError } from '../../errors';
 import { useI18n } from '../../i18n';
 import type { TPage } from '../../types';
-import type { TCase, TCaseSummary, TTasklogMine, TTasklogStatRow } from './types';
+import type { TCase, TCaseSummary, TTasklogMine, TTasklogStats } from './types';
 
 export const caseKey = (id: number) => ['cases', 'one', id] as const;
 
@@ -60,5 +60,5 @@ export function useTasklogMine(paging: { page: number; pageSize: number }) {
 }
 
 export function useTasklogStats(query: { from?: string; to?: string }) {
-  return useQuery({ queryKey: ['tasklog', 'stats', query], queryFn: () => api<{ items: TTasklogStatRow[]; from?: string; to?: string }>('/tasklog/stats', { query }) });
+  return useQuery({ queryKey: ['tasklog', 'stats', query], queryFn: () => api<TTasklogStats>('/tasklog/stats', { query }) });
 }

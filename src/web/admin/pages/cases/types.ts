@@ -4,8 +4,7 @@ export { CASE_CATEGORIES, type TCaseCategory } from '../../../shared/caseCategor
 export const CASE_STATUSES = ['received', 'assigned', 'verifying', 'rectifying', 'closed', 'replied', 'merged'] as const;
 export type TCaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_SOURCES = ['public', 'hotline', 'mailbox', 'lead', 'tasklog', 'inspection', 'audit', 'baseline'] as const;
-export type TCaseSource = (typeof CASE_SOURCES)[number];
+export { CASE_CHANNELS, CASE_SOURCES, STAFF_CHANNELS, type TCaseChannel, type TCaseSource } from '../../../../domain/cases/enums';
 
 export const VERDICTS = ['substantiated', 'partly_substantiated', 'unsubstantiated'] as const;
 export type TVerdict = (typeof VERDICTS)[number];
@@ -39,7 +38,9 @@ export interface TCaseSummary {
   targetOrg: TOrgRef | null;
   assignedOrg: TOrgRef | null;
   createdAt: string;
-  dueAt: string | null;
+  dueOn: string | null;
+  receivedOn?: string;
+  rectifyDeadline?: string | null;
   overdue: boolean;
   duplicateCount?: number;
 }
@@ -119,4 +120,15 @@ export interface TTasklogStatRow {
   count: number;
   minutes: number;
   unregistered?: number;
+  /** The row of issuers reported by too few teachers to be shown by name. */
+  folded?: boolean;
+}
+
+export interface TTasklogStats {
+  from: string;
+  to: string;
+  minReporters: number;
+  items: TTasklogStatRow[];
+  other: { issuers: number; count: number; minutes: number; unregistered: number; label: { zh: string; en: string } } | null;
+  total: { count: number; minutes: number; hours: number };
 }

@@ -16,7 +16,8 @@ export function chartOption(key: TPanelKey, p: TDashboardPanels, t: T): TChartOp
     case 'itemsByKind': {
       const d = p.itemsByKind;
       if (!d) return null;
-      const withBaseline = d.rows.some((r) => r.baselineCount !== null);
+      // no baseline entered (or none per school): no empty series
+      const withBaseline = d.rows.some((r) => (r.baselineCount ?? 0) > 0);
       return {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
@@ -103,10 +104,11 @@ export function chartOption(key: TPanelKey, p: TDashboardPanels, t: T): TChartOp
     }
     case 'cases': {
       const d = p.cases;
-      if (!d) return null;
+      // a funnel of zeros would draw equal blocks: show the figures alone
+      if (!d || d.funnel.every((f) => f.count === 0)) return null;
       return {
         tooltip: { trigger: 'item' },
-        series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { position: 'inside' }, data: d.funnel.map((f) => ({ name: t(`caseStage.${f.stage}` as TLabelKey), value: f.count })) }],
+        series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { position: 'inside' }, data: d.funnel.map((f) => ({ name: t(`dash.caseStage.${f.stage}`), value: f.count })) }],
       };
     }
     case 'collections':
