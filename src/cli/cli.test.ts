@@ -67,6 +67,9 @@ describe('jianfu catalog match', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('teacher');
+    const missing = cli(['catalog', 'match'], '姓名\n');
+    expect([missing.status, missing.stdout]).toEqual([2, '']);
+    expect(missing.stderr).toContain('须为');
   });
 });
 

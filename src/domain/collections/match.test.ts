@@ -62,6 +62,15 @@ describe('matchHeader', () => {
     for (const h of [['校长', '联系电话'], ['学生数', '男'], ['专任教师', '其中女'], ['面积', '建筑面积']]) expect(field(h, 'school'), h.join(' / ')).toBeNull();
   });
 
+  it('reads bracketed notes that make the column someone else\'s, and keeps harmless ones', () => {
+    for (const h of ['手机号码（家长）', '联系电话（办公）', '联系电话（家庭）', '姓名（签字）', '学历（第一学历）', '任教学科（第二学科）', '出生日期（配偶）']) expect(field(h), h).toBeNull();
+    expect(field('电子邮箱（QQ邮箱亦可）')).toBe('teacher.email');
+    expect(field('通讯地址（家庭住址）')).toBe('teacher.address');
+    expect(field('联系电话（手机）')).toBe('teacher.mobile');
+    expect(field('联系电话（办公室）', 'school')).toBe('school.phone');
+    expect(field('占地面积（单位：平方米）', 'school')).toBe('school.area');
+  });
+
   it('lets the subject decide ambiguous labels', () => {
     const both: [string, string | null, string | null][] = [
       ['联系电话', 'teacher.mobile', 'school.phone'],

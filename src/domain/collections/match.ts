@@ -255,6 +255,16 @@ function minusShared(bottom: string, upper: string): string {
   return s;
 }
 
+/** Words that, inside a bracketed note, make the column someone else's or another instance: 手机号码（家长）, 联系电话（办公）, 学历（第一学历）. */
+const NOTE_FALSE_FRIENDS = [
+  '家长', '父亲', '母亲', '父母', '监护人', '配偶', '爱人', '丈夫', '妻子', '子女', '紧急联系', '联系人', '介绍人',
+  '第一', '第二', '初始', '签字', '签名', '办公', '家庭', '住宅', '学生',
+];
+function noteVetoes(raw: readonly string[], field: TCatalogField): boolean {
+  const notes = raw.flatMap((l) => l.normalize('NFKC').match(NOTE) ?? []).join('');
+  return NOTE_FALSE_FRIENDS.some((w) => notes.includes(w) && !names(field).some((n) => n.includes(w)));
+}
+
 /** Units a field is not held in: 占地面积（亩） asks for another number than the square metres held. */
 const OTHER_UNITS: Partial<Record<TCatalogKey, RegExp>> = { 'school.area': /亩|公顷|万平方米|万㎡|万m2|km2/i };
 
@@ -265,8 +275,10 @@ const OTHER_UNITS: Partial<Record<TCatalogKey, RegExp>> = { 'school.area': /亩|
 export function matchHeader(labels: string | readonly string[], subject: TSubject): THeaderMatch {
   const raw = typeof labels === 'string' ? [labels] : [...labels];
   const m = matchStack(raw.map(normalizeHeader).filter((l, i, a) => l && a.indexOf(l) === i), subject);
-  const units = m.field ? OTHER_UNITS[m.field] : undefined;
-  return units && raw.some((l) => units.test(l.normalize('NFKC'))) ? { field: null, confidence: 0 } : m;
+  if (!m.field) return m;
+  const units = OTHER_UNITS[m.field];
+  if (units && raw.some((l) => units.test(l.normalize('NFKC')))) return { field: null, confidence: 0 };
+  return noteVetoes(raw, catalogFieldsOf(subject).find((f) => f.key === m.field)!) ? { field: null, confidence: 0 } : m;
 }
 
 function matchStack(stack: string[], subject: TSubject): THeaderMatch {

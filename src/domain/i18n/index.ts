@@ -4,15 +4,16 @@ import { COLLECTION_LABELS } from './collections';
 import { CORE_LABELS } from './core';
 import { DASHBOARD_LABELS } from './dashboards';
 import { REGISTER_LABELS } from './register';
+import { REGISTER_PAGE_LABELS } from './registerPages';
 import { REPORT_LABELS } from './reports';
 import { UI_LABELS } from './ui';
 
 export type TLang = 'zh' | 'en';
 
 /** The one label table: Chinese first, English second. */
-export const LABELS: Record<string, readonly [string, string]> = { ...CORE_LABELS, ...UI_LABELS, ...REGISTER_LABELS, ...DASHBOARD_LABELS, ...REPORT_LABELS, ...COLLECTION_LABELS, ...CASE_VIEW_LABELS, ...CASE_LABELS };
+export const LABELS: Record<string, readonly [string, string]> = { ...CORE_LABELS, ...UI_LABELS, ...REGISTER_LABELS, ...REGISTER_PAGE_LABELS, ...DASHBOARD_LABELS, ...REPORT_LABELS, ...COLLECTION_LABELS, ...CASE_VIEW_LABELS, ...CASE_LABELS };
 
-export type TLabelKey = keyof typeof CORE_LABELS | keyof typeof UI_LABELS | keyof typeof REGISTER_LABELS | keyof typeof DASHBOARD_LABELS | keyof typeof REPORT_LABELS | keyof typeof COLLECTION_LABELS | keyof typeof CASE_VIEW_LABELS | keyof typeof CASE_LABELS;
+export type TLabelKey = keyof typeof CORE_LABELS | keyof typeof UI_LABELS | keyof typeof REGISTER_LABELS | keyof typeof REGISTER_PAGE_LABELS | keyof typeof DASHBOARD_LABELS | keyof typeof REPORT_LABELS | keyof typeof COLLECTION_LABELS | keyof typeof CASE_VIEW_LABELS | keyof typeof CASE_LABELS;
 
 export function label(key: TLabelKey | (string & {}), lang: TLang = 'zh'): string {
   const entry = LABELS[key];

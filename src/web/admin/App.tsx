@@ -32,7 +32,9 @@ import { ItemFormPage } from './pages/register/ItemFormPage';
 import { ItemsPage } from './pages/register/ItemsPage';
 import { LeadsPage } from './pages/register/LeadsPage';
 import { PlansPage } from './pages/register/PlansPage';
+import { BaselinePage } from './pages/register/BaselinePage';
 import { RuleSetPage } from './pages/register/RuleSetPage';
+import { SecondmentsPage } from './pages/register/SecondmentsPage';
 import { SchoolPage } from './pages/register/SchoolPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -82,6 +84,8 @@ function Themed() {
               <Route path="/items/:id/edit" element={<ItemFormPage />} />
               <Route path="/plans" element={<PlansPage />} />
               <Route path="/rulesets" element={<RuleSetPage />} />
+              <Route path="/baseline" element={<BaselinePage />} />
+              <Route path="/secondments" element={<SecondmentsPage />} />
               <Route path="/school" element={<SchoolPage />} />
               <Route path="/leads" element={<LeadsPage />} />
               <Route path="/roster" element={<RosterImportPage />} />

@@ -13,6 +13,9 @@ import { regionIdOf } from './items';
 import { loadRuleValues } from './ruleContext';
 
 export const BASELINE_DECISIONS = ['keep', 'merge', 'cancel'] as const;
+/** A list filter on the decision: one of them, or none taken yet. */
+export const BASELINE_DECISION_FILTERS = [...BASELINE_DECISIONS, 'undecided'] as const;
+export type TBaselineDecisionFilter = (typeof BASELINE_DECISION_FILTERS)[number];
 
 export const ZBaselineEntry = z.strictObject({
   year: z.number().int().min(2000).max(2100),
@@ -116,12 +119,20 @@ export async function getBaseline(ctx: TCtx, opts: { baselineYear: number; year:
   });
   const decisions = { keep: 0, merge: 0, cancel: 0, undecided: 0 };
   for (const e of entries) decisions[(e.decision as keyof typeof decisions | null) ?? 'undecided']++;
+  // the clean-up (清理精简) as decided: entries cancelled or merged into another leave the inventory
+  // with their hours; kept and not yet decided ones stay
+  const planned = reductionAgainstBaseline({
+    baseline: [...tally.values()],
+    current: entries.filter((e) => e.decision !== 'cancel' && e.decision !== 'merge').map((e) => ({ kind: e.kind as TItemKind, count: 1, hours: e.teacher_hours })),
+    target: values.reductionTarget,
+  });
   return {
     baselineYear: opts.baselineYear,
     year: opts.year,
     entries: entries.map((e) => ({ id: e.id, kind: e.kind, title: e.title, issuerName: e.issuer_name, minutesPerRespondent: e.minutes_per_respondent, respondents: e.respondents, timesPerYear: e.times_per_year, teacherHours: e.teacher_hours, decision: e.decision, reason: e.decision_reason })),
     decisions,
     report,
+    planned,
   };
 }
 

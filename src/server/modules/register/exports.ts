@@ -7,10 +7,12 @@ import type { PassThrough } from 'node:stream';
 import { label } from '../../../domain/i18n';
 import type { TCtx } from '../../context';
 import { excelDate, keysetPages, onePage, streamXlsx, type TExcelColumn } from '../../http/excel';
-import { getBaseline } from './baseline';
+import type { TItemKind } from '../../../domain/register/kinds';
+import { recordAudit } from '../audit/record';
+import { getBaseline, type TBaselineDecisionFilter } from './baseline';
 import { findItems, itemListQuery, type TItemQuery } from './items';
 import { presentSummary } from './present';
-import { findSecondments } from './secondments';
+import { findSecondments, type TSecondmentState } from './secondments';
 
 export interface TExport {
   stream: PassThrough;
@@ -58,9 +60,13 @@ export async function exportItems(ctx: TCtx, q: Omit<TItemQuery, 'page' | 'pageS
 type TBaselineEntry = Awaited<ReturnType<typeof getBaseline>>['entries'][number];
 const DECISION: Record<string, string> = { keep: '保留', merge: '合并', cancel: '取消' };
 
-/** The baseline inventory (全面登记) of a year with each entry's decision. */
-export async function exportBaseline(ctx: TCtx, q: { baselineYear: number; year: number }): Promise<TExport> {
-  const b = await getBaseline(ctx, q);
+export type TBaselineFilter = { baselineYear: number; year: number; kind?: TItemKind | undefined; decision?: TBaselineDecisionFilter | undefined };
+
+/** The baseline inventory (全面登记) of a year with each entry's decision, filtered by kind and decision as on screen. */
+export async function exportBaseline(ctx: TCtx, q: TBaselineFilter): Promise<TExport> {
+  const all = await getBaseline(ctx, q);
+  const b = { entries: all.entries.filter((e) => (!q.kind || e.kind === q.kind) && (!q.decision || (e.decision ?? 'undecided') === q.decision)) };
+  await recordAudit(ctx.db, ctx, { action: 'baseline.export', objectType: 'baseline', after: { filters: q, rows: b.entries.length } });
   const columns: TExcelColumn<TBaselineEntry>[] = [
     { header: '编号', width: 8, value: (r) => r.id },
     { header: '类别', width: 16, value: (r) => label(`itemKind.${r.kind}`) },
@@ -78,9 +84,10 @@ export async function exportBaseline(ctx: TCtx, q: { baselineYear: number; year:
 
 type TSecondment = Awaited<ReturnType<typeof findSecondments>>[number];
 
-/** The secondment clearance list (借用教师清退台账). */
-export async function exportSecondments(ctx: TCtx): Promise<TExport> {
-  const rows = await findSecondments(ctx);
+/** The secondment clearance list (借用教师清退台账), filtered as on screen; it names teachers, so the export is audited. */
+export async function exportSecondments(ctx: TCtx, q: { state?: TSecondmentState | undefined } = {}): Promise<TExport> {
+  const rows = await findSecondments(ctx, q);
+  await recordAudit(ctx.db, ctx, { action: 'secondment.export', objectType: 'secondment', after: { filters: q, rows: rows.length } });
   const columns: TExcelColumn<TSecondment>[] = [
     { header: '编号', width: 8, value: (r) => r.id },
     { header: '教师', width: 12, value: (r) => r.teacherName },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZBurdenEstimate, ZItemInput } from '../../../domain/register/schemas';
 import { ZRuleSetValues } from '../../../domain/register/ruleset';
+import { ITEM_KINDS } from '../../../domain/register/kinds';
 import type { TDeps } from '../../context';
 import { onePage, sendXlsx, streamXlsx } from '../../http/excel';
 import { ctxOf } from '../../http/guards';
@@ -12,8 +13,8 @@ import { noticeHtml, qrPng, qrSvg, verifyUrl } from './notice';
 import { findSchoolItems, refuseDemand } from './school';
 import { findLeads, findTargetSchools, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
 import { ITEM_STATUSES } from './policy';
-import { BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
-import { findSecondments, getRegisterSummary } from './secondments';
+import { BASELINE_DECISION_FILTERS, BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
+import { findSecondments, getRegisterSummary, SECONDMENT_STATES } from './secondments';
 import { exportBaseline, exportItems, exportSecondments } from './exports';
 import { approveItem, cancelItem, changeEstimate, completeItem, fileItem, mergeItem, rejectItem, returnTeacher, reviewItem, revokeItem, submitItem } from './workflow';
 import { AppError } from '../../http/errors';
@@ -27,6 +28,7 @@ const ZItemListQuery = ZPage.extend({
   q: z.string().trim().max(100).optional(),
 });
 const ZYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const ZSecondmentQuery = z.object({ state: z.enum(SECONDMENT_STATES).optional() });
 
 function baseUrl(deps: TDeps, req: { protocol: string; host: string }): string {
   return process.env.JIANFU_PUBLIC_URL ?? `${req.protocol}://${req.host}`;
@@ -106,20 +108,24 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
     handler: async (req, reply) => reply.status(201).send(await refuseDemand(ctxOf(deps, req), req.body)),
   });
   app.get('/secondments/export.xlsx', {
-    schema: { tags: ['register'], summary: 'Export the secondment clearance list to Excel' },
+    schema: { tags: ['register'], summary: 'Export the secondment clearance list to Excel (audited)', querystring: ZSecondmentQuery },
     handler: async (req, reply) => {
-      const x = await exportSecondments(ctxOf(deps, req));
+      const x = await exportSecondments(ctxOf(deps, req), req.query);
       return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
     },
   });
-  app.get('/secondments', { schema: { tags: ['register'], summary: 'Clearance list of seconded teachers' }, handler: (req) => findSecondments(ctxOf(deps, req)) });
+  app.get('/secondments', { schema: { tags: ['register'], summary: 'Clearance list of seconded teachers', querystring: ZSecondmentQuery }, handler: (req) => findSecondments(ctxOf(deps, req), req.query) });
   app.get('/register/summary', { schema: { tags: ['register'], summary: 'Returned teachers, stopped trainings, items by status', querystring: ZYear }, handler: (req) => getRegisterSummary(ctxOf(deps, req), req.query) });
   app.get('/baseline', {
     schema: { tags: ['register'], summary: 'Baseline inventory and reduction against it', querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100) }) },
     handler: (req) => getBaseline(ctxOf(deps, req), req.query),
   });
   app.get('/baseline/export.xlsx', {
-    schema: { tags: ['register'], summary: 'Export the baseline inventory of a year to Excel', querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100) }) },
+    schema: {
+      tags: ['register'],
+      summary: 'Export the baseline inventory of a year to Excel (audited)',
+      querystring: z.object({ baselineYear: z.coerce.number().int().min(2000).max(2100), year: z.coerce.number().int().min(2000).max(2100), kind: z.enum(ITEM_KINDS).optional(), decision: z.enum(BASELINE_DECISION_FILTERS).optional() }),
+    },
     handler: async (req, reply) => {
       const x = await exportBaseline(ctxOf(deps, req), req.query);
       return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });

@@ -3,11 +3,15 @@ import type { TCtx } from '../../context';
 import { authorize, scopePattern } from '../../policy';
 import { itemQuery } from './repo';
 
+/** Filters of the clearance list: past the deadline and not back, back, or still away. */
+export const SECONDMENT_STATES = ['overdue', 'returned', 'away'] as const;
+export type TSecondmentState = (typeof SECONDMENT_STATES)[number];
+
 /**
  * The clearance list of seconded teachers (借用/抽调): who, to which unit, since when, until when
  * (the deadline), approved or not, returned or not, overdue when past the deadline and not back.
  */
-export async function findSecondments(ctx: TCtx) {
+export async function findSecondments(ctx: TCtx, opts: { state?: TSecondmentState | undefined } = {}) {
   authorize(ctx.actor, 'register.read');
   const rows = await itemQuery(ctx.db)
     .where('issuer.path', 'like', scopePattern(ctx.actor))
@@ -16,7 +20,7 @@ export async function findSecondments(ctx: TCtx) {
     .orderBy('items.window_start')
     .execute();
   const today = chinaToday();
-  return rows.map((r) => {
+  const list = rows.map((r) => {
     const d = JSON.parse(r.details_json) as { teacherName: string; borrowingUnit: string; from: string; to?: string; approvedBy?: string };
     const deadline = d.to ?? r.window_end;
     return {
@@ -32,6 +36,16 @@ export async function findSecondments(ctx: TCtx) {
       overdue: !r.returned_at && deadline < today && r.status !== 'rejected',
     };
   });
+  switch (opts.state) {
+    case undefined:
+      return list;
+    case 'overdue':
+      return list.filter((r) => r.overdue);
+    case 'returned':
+      return list.filter((r) => r.returnedAt !== null);
+    case 'away':
+      return list.filter((r) => r.returnedAt === null);
+  }
 }
 
 /** Figures the reports use: teachers returned (清退), trainings stopped (制止), items by status. */

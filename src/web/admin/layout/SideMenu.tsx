@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, ClockCircleOutlined, PieChartOutlined, CloudUploadOutlined, DatabaseOutlined, FormOutlined, SolutionOutlined, FileWordOutlined, BarChartOutlined, AppstoreOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { FundOutlined, UserSwitchOutlined, AlertOutlined, AuditOutlined, ClockCircleOutlined, PieChartOutlined, CloudUploadOutlined, DatabaseOutlined, FormOutlined, SolutionOutlined, FileWordOutlined, BarChartOutlined, AppstoreOutlined, ApartmentOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -15,6 +15,8 @@ const ICONS: Record<string, ReactNode> = {
   '/admin/items': <ProfileOutlined />,
   '/admin/plans': <CalendarOutlined />,
   '/admin/rulesets': <SettingOutlined />,
+  '/admin/baseline': <FundOutlined />,
+  '/admin/secondments': <UserSwitchOutlined />,
   '/admin/leads': <AlertOutlined />,
   '/admin/cases': <AuditOutlined />,
   '/admin/tasklog': <ClockCircleOutlined />,

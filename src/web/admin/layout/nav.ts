@@ -19,6 +19,8 @@ export const NAV_ENTRIES: TNavEntry[] = [
   { path: '/admin/items', label: 'nav.items', ability: 'register.read' },
   { path: '/admin/plans', label: 'nav.plans', ability: 'register.read' },
   { path: '/admin/rulesets', label: 'nav.rulesets', ability: 'register.read' },
+  { path: '/admin/baseline', label: 'nav.baseline', ability: 'register.manage' },
+  { path: '/admin/secondments', label: 'nav.secondments', ability: 'register.read' },
   { path: '/admin/leads', label: 'nav.leads', ability: 'lead.read' },
   { path: '/admin/cases', label: 'nav.cases', ability: 'case.read' },
   { path: '/admin/tasklog', label: 'nav.tasklog', ability: 'tasklog.write' },
