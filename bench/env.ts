@@ -34,15 +34,24 @@ async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface TBenchDb {
+  handle: TDbHandle;
+  /** Where the data lives, for the report. */
+  where: string;
+  /** How another process opens the same database: the SQLite file, or the PostgreSQL schema. */
+  locator: { file: string } | { schema: string };
+  cleanup: () => Promise<void>;
+}
+
 /**
- * A fresh, migrated database assembled like production (see createDeps in src/server/boot.ts):
- * SQLite in a file (WAL) in a temp dir, or a new schema on the local PostgreSQL with the
- * production pool size (10). The app is built with buildApp, the fixture county on top.
+ * A fresh, migrated database: SQLite in a file (WAL) in a temp dir, or a new schema on the local
+ * PostgreSQL with the production pool size (10).
  */
-export async function buildBenchEnv(dialect: TDialect): Promise<TBenchEnv> {
+export async function openBenchDb(dialect: TDialect): Promise<TBenchDb> {
   let handle: TDbHandle;
   let where: string;
   let cleanup: () => Promise<void>;
+  let locator: TBenchDb['locator'];
   if (dialect === 'postgres') {
     const host = new URL(TEST_PG_URL).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`benchmarks only talk to 127.0.0.1; TEST_DATABASE_URL points to ${host}`);
@@ -50,6 +59,7 @@ export async function buildBenchEnv(dialect: TDialect): Promise<TBenchEnv> {
     await pgAdmin((c) => c.query(`CREATE SCHEMA ${schema}`));
     handle = openPostgres(TEST_PG_URL, { schema });
     where = `PostgreSQL ${TEST_PG_URL.replace(/\/\/[^@]*@/, '//')} schema ${schema}, pool max 10`;
+    locator = { schema };
     cleanup = async () => {
       await pgAdmin((c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
     };
@@ -58,12 +68,27 @@ export async function buildBenchEnv(dialect: TDialect): Promise<TBenchEnv> {
     const file = path.join(dir, 'jianfu.db');
     handle = openSqlite(file);
     where = `SQLite file ${file} (WAL, synchronous=NORMAL)`;
+    locator = { file };
     cleanup = () => {
       fs.rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
     };
   }
   await migrateToLatest(handle.db, handle.dialect);
+  return { handle, where, locator, cleanup };
+}
+
+/** Opens, in another process, the database `openBenchDb` made. */
+export function reopenBenchDb(locator: TBenchDb['locator']): TDbHandle {
+  return 'file' in locator ? openSqlite(locator.file) : openPostgres(TEST_PG_URL, { schema: locator.schema });
+}
+
+/**
+ * A fresh, migrated database assembled like production (see createDeps in src/server/boot.ts)
+ * with the app built by buildApp and the fixture county on top.
+ */
+export async function buildBenchEnv(dialect: TDialect): Promise<TBenchEnv> {
+  const { handle, where, cleanup } = await openBenchDb(dialect);
   const config = { ...loadConfig({}), dialect, databaseUrl: dialect === 'postgres' ? TEST_PG_URL : null };
   const deps: TDeps = { db: handle.db, dialect, config, fieldCrypto: createFieldCrypto(crypto.randomBytes(32).toString('hex')) };
   const app = await buildApp({ deps, logger: false });

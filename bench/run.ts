@@ -12,15 +12,17 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { TDialect } from '../src/server/config';
 import { authEndpointBench } from './authEndpoint';
+import { collectionsFillBench } from './collectionsFill';
 import { complaintsBench } from './complaints';
 import { dashboardBench } from './dashboard';
 import { exportBench } from './export';
 import { headerMatchBench } from './headerMatch';
 import { loginBench } from './login';
 import { type TBench, printResult } from './report';
+import { rosterImportBench } from './rosterImport';
 import { verifyBench } from './verify';
 
-const BENCHES: TBench[] = [authEndpointBench, loginBench, verifyBench, dashboardBench, exportBench, headerMatchBench, complaintsBench];
+const BENCHES: TBench[] = [authEndpointBench, loginBench, verifyBench, dashboardBench, exportBench, headerMatchBench, collectionsFillBench, rosterImportBench, complaintsBench];
 
 function usage(): void {
   console.log('usage: npm run bench -- <name|all> [--dialect sqlite|postgres] [--strict]\n\nbenchmarks:');

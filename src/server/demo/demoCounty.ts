@@ -79,7 +79,7 @@ export async function seedDemoCounty(deps: TDeps, opts: { password?: string; tea
     for (const [s, school] of schools.entries()) {
       const count = perSchool + ((s * 7) % 9) - 4;
       for (let k = 0; k < count; k++) {
-        const id = await insertTeacher(trx, deps.fieldCrypto, { orgId: school.id, ...teacherData(s * 100 + k, DEMO_COUNTY_CODE) });
+        const id = await insertTeacher(trx, deps.fieldCrypto, { orgId: school.id, ...teacherData(count <= 100 ? s * 100 + k : s * 1000 + k, DEMO_COUNTY_CODE) });
         firstTeacherId ??= id;
         teachers++;
       }

@@ -9,6 +9,9 @@ import { authorizeCollection, authorizeCollectionSchool } from './policy';
 import { columnsDocOf, findCollectionById, subjectTypeOf, type TCollectionJoined } from './repo';
 import { fillWorkbook, type TCellValue, type TFillSheet } from './workbook';
 
+/** Subjects whose held values are in memory at once while a file is filled. */
+const HELD_CHUNK = 1000;
+
 function typed(key: string, value: string): TCellValue {
   if (cellKind(key) === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
   return value;
@@ -29,25 +32,27 @@ async function buildFile(ctx: TCtx, row: TCollectionJoined, opts: { schoolId: nu
     .orderBy('school_org_id')
     .orderBy('subject_id')
     .execute();
-  const held = await loadHeld(ctx.db, ctx.fieldCrypto, { subjectType: subjectTypeOf(row), subjectIds: responses.map((r) => r.subject_id), decrypt: opts.decrypt, asOf: chinaToday() });
   const doc = columnsDocOf(row);
-  const sheets: TFillSheet[] = doc.sheets.map((s) => {
-    const cols = doc.columns.filter((c) => c.sheet === s.name);
-    return {
-      name: s.name,
-      firstDataRow: s.firstDataRow,
-      cols: cols.map((c) => c.col),
-      rows: responses.map((r) => {
-        const m = held.get(r.subject_id);
-        const answers = r.answers_enc ? (JSON.parse(ctx.fieldCrypto.decrypt(r.answers_enc)) as Record<string, string>) : {};
-        return cols.map((c) => {
-          const h = c.field ? m?.get(c.field) : undefined;
-          if (h && c.field) return typed(c.field, h.value);
-          return answers[String(c.index)] ?? null;
-        });
-      }),
-    };
-  });
+  const bySheet = doc.sheets.map((s) => ({ sheet: s, cols: doc.columns.filter((c) => c.sheet === s.name), rows: [] as TCellValue[][] }));
+  // held values a chunk of subjects at a time: memory stays flat however large the population
+  for (let i = 0; i < responses.length; i += HELD_CHUNK) {
+    const chunk = responses.slice(i, i + HELD_CHUNK);
+    const held = await loadHeld(ctx.db, ctx.fieldCrypto, { subjectType: subjectTypeOf(row), subjectIds: chunk.map((r) => r.subject_id), decrypt: opts.decrypt, asOf: chinaToday() });
+    for (const r of chunk) {
+      const m = held.get(r.subject_id);
+      const answers = r.answers_enc ? (JSON.parse(ctx.fieldCrypto.decrypt(r.answers_enc)) as Record<string, string>) : {};
+      for (const s of bySheet) {
+        s.rows.push(
+          s.cols.map((c) => {
+            const h = c.field ? m?.get(c.field) : undefined;
+            if (h && c.field) return typed(c.field, h.value);
+            return answers[String(c.index)] ?? null;
+          }),
+        );
+      }
+    }
+  }
+  const sheets: TFillSheet[] = bySheet.map((s) => ({ name: s.sheet.name, firstDataRow: s.sheet.firstDataRow, cols: s.cols.map((c) => c.col), rows: s.rows }));
   return { buf: await fillWorkbook(Buffer.from(template.content), sheets), rows: responses.length };
 }
 

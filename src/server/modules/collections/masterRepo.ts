@@ -45,25 +45,30 @@ export async function writeMasterValues(
   trx: Kysely<TDatabase>,
   fc: TFieldCrypto,
   writes: readonly TValueWrite[],
-  opts: { source: string; actorUserId: number | null; at: string },
+  opts: { source: string; actorUserId: number | null; at: string; newSubjectIds?: ReadonlySet<number> },
 ): Promise<TWriteStats> {
   const stats: TWriteStats = { inserted: 0, updated: 0, unchanged: 0 };
   for (const subjectType of ['teacher', 'school'] as const) {
-    const ofType = writes.filter((w) => w.subjectType === subjectType);
-    const subjects = [...new Set(ofType.map((w) => w.subjectId))];
+    // writes grouped by subject, so that each chunk of subjects visits only its own writes
+    const bySubject = new Map<number, TValueWrite[]>();
+    for (const w of writes) {
+      if (w.subjectType !== subjectType) continue;
+      const list = bySubject.get(w.subjectId);
+      if (list) list.push(w);
+      else bySubject.set(w.subjectId, [w]);
+    }
+    const subjects = [...bySubject.keys()];
     for (let i = 0; i < subjects.length; i += CHUNK) {
       const ids = subjects.slice(i, i + CHUNK);
-      const idSet = new Set(ids);
-      const existing = await trx
-        .selectFrom('master_values')
-        .selectAll()
-        .where('subject_type', '=', subjectType)
-        .where('subject_id', 'in', ids)
-        .execute();
+      // subjects created in this transaction hold nothing yet: no need to look (on PostgreSQL a
+      // long import would otherwise look up a table growing faster than its statistics)
+      const lookup = opts.newSubjectIds ? ids.filter((id) => subjectType !== 'teacher' || !opts.newSubjectIds!.has(id)) : ids;
+      const existing = lookup.length
+        ? await trx.selectFrom('master_values').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', lookup).execute()
+        : [];
       const byKey = new Map(existing.map((r) => [`${r.subject_id}|${r.catalog_key}`, r]));
       const inserts = [];
-      for (const w of ofType) {
-        if (!idSet.has(w.subjectId)) continue;
+      for (const w of ids.flatMap((id) => bySubject.get(id)!)) {
         const old = byKey.get(`${w.subjectId}|${w.key}`);
         const cols = valueColumns(fc, w.key, w.value);
         if (!old) {
@@ -94,7 +99,7 @@ export async function writeMasterValues(
         await trx.updateTable('master_values').set({ ...cols, source: opts.source, recorded_at: opts.at, recorded_by: opts.actorUserId }).where('id', '=', old.id).execute();
         stats.updated++;
       }
-      for (let k = 0; k < inserts.length; k += 200) await trx.insertInto('master_values').values(inserts.slice(k, k + 200)).execute();
+      for (let k = 0; k < inserts.length; k += 1000) await trx.insertInto('master_values').values(inserts.slice(k, k + 1000)).execute();
       stats.inserted += inserts.length;
     }
   }

@@ -13,6 +13,8 @@ import { authorizeRosterSchool } from './policy';
 import { parseRoster, type TRosterColumn, type TRosterRow } from './rosterParse';
 
 const CHUNK = 400;
+/** New teachers per INSERT (14 columns: well under SQLite's and PostgreSQL's parameter limits). */
+const INSERT_BATCH = 500;
 
 /** Teachers already on file with these ID numbers (by HMAC): hmac → {id, org}. */
 async function teachersByHmac(db: Kysely<TDatabase>, hmacs: readonly string[]) {
@@ -185,27 +187,38 @@ export async function commitRosterImport(ctx: TCtx, id: number, opts: { mode: 'a
     const writes: TValueWrite[] = [];
     let created = 0;
     let updated = 0;
+    const fresh: { r: TRosterRow; cols: ReturnType<typeof teacherColumns> }[] = [];
+    const newSubjectIds = new Set<number>();
     for (const r of valid) {
       const cols = teacherColumns(ctx, r);
       const t = known.get(cols.id_number_hmac);
-      let teacherId: number;
       if (t && t.orgId !== job.school_org_id) throw new AppError('IMPORT_ROWS_INVALID', { extra: { rows: [{ row: r.row, ...AT_OTHER_SCHOOL }] } });
-      if (t) {
-        await trx.updateTable('teachers').set({ ...cols, status: 'active', updated_at: at }).where('id', '=', t.id).execute();
-        teacherId = t.id;
-        updated++;
-      } else {
-        ({ id: teacherId } = await trx
-          .insertInto('teachers')
-          .values({ org_id: job.school_org_id, status: 'active', created_at: at, updated_at: at, mobile_enc: null, mobile_masked: null, subject: null, title: null, work_start_date: null, ...cols })
-          .returning('id')
-          .executeTakeFirstOrThrow());
-        known.set(cols.id_number_hmac, { id: teacherId, orgId: job.school_org_id });
-        created++;
+      if (!t) {
+        // validation refused the same ID twice in one file, so a new HMAC here is new to the table
+        fresh.push({ r, cols });
+        continue;
       }
-      for (const [key, value] of Object.entries(r.values)) writes.push({ subjectType: 'teacher', subjectId: teacherId, key, value });
+      await trx.updateTable('teachers').set({ ...cols, status: 'active', updated_at: at }).where('id', '=', t.id).execute();
+      updated++;
+      for (const [key, value] of Object.entries(r.values)) writes.push({ subjectType: 'teacher', subjectId: t.id, key, value });
     }
-    const stats = await writeMasterValues(trx, ctx.fieldCrypto, writes, { source, actorUserId: ctx.actor.userId, at });
+    // new teachers in batches; their ids come back with their ID numbers' HMACs
+    for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+      const batch = fresh.slice(i, i + INSERT_BATCH);
+      const ids = await trx
+        .insertInto('teachers')
+        .values(batch.map(({ cols }) => ({ org_id: job.school_org_id, status: 'active', created_at: at, updated_at: at, mobile_enc: null, mobile_masked: null, subject: null, title: null, work_start_date: null, ...cols })))
+        .returning(['id', 'id_number_hmac'])
+        .execute();
+      const idOf = new Map(ids.map((x) => [x.id_number_hmac, x.id]));
+      for (const { r, cols } of batch) {
+        const teacherId = idOf.get(cols.id_number_hmac)!;
+        newSubjectIds.add(teacherId);
+        created++;
+        for (const [key, value] of Object.entries(r.values)) writes.push({ subjectType: 'teacher', subjectId: teacherId, key, value });
+      }
+    }
+    const stats = await writeMasterValues(trx, ctx.fieldCrypto, writes, { source, actorUserId: ctx.actor.userId, at, newSubjectIds });
     await recordAudit(trx, ctx, {
       action: 'roster.commit',
       objectType: 'roster_import',

@@ -64,3 +64,60 @@ describe('filling a template with title rows and a multi-row header', () => {
     expect(ws.getCell('A40').value).toBe('填表人：');
   });
 });
+
+/** A template with a date-formatted first data row, a pre-numbered 序号 column, a second sheet, a footer merge and a formula. */
+async function richTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('教师');
+  ws.getRow(1).values = ['序号', '姓名', '出生日期', '周课时数', '备注'];
+  for (let c = 1; c <= 5; c++) ws.getCell(2, c).border = { top: { style: 'thin' } };
+  ws.getCell(2, 3).numFmt = 'yyyy"年"m"月"d"日"';
+  for (let r = 2; r <= 4; r++) ws.getCell(r, 1).value = r - 1;
+  ws.mergeCells('B3:C3'); // a stray merge inside the data area
+  ws.mergeCells('A10:E10');
+  ws.getCell('A10').value = '填表人：　　审核人：';
+  ws.getCell('D11').value = { formula: 'SUM(D2:D4)' };
+  const other = wb.addWorksheet('填表说明');
+  other.getCell('A1').value = '说明：<请勿修改> & 按实填写';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('filling in the sheet XML', () => {
+  it('writes dates as dates in date-formatted cells, numbers as numbers, keeps pre-numbered cells, other sheets and footers; drops merges over written rows', async () => {
+    const rows = [
+      ['张三 <&> "引号"', '1985-03-12', 12, '  前后空格  '],
+      ['李四\u0007', '1990-07-01', 8, null],
+    ];
+    const out = await fillWorkbook(await richTemplate(), [{ name: '教师', firstDataRow: 2, cols: [2, 3, 4, 5], rows }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('教师')!;
+    expect(ws.getCell('B2').value).toBe('张三 <&> "引号"');
+    expect(ws.getCell('B3').value).toBe('李四'); // the control character XML forbids is dropped
+    expect(ws.getCell('C2').value).toEqual(new Date('1985-03-12T00:00:00Z'));
+    expect(ws.getCell('C2').numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell('D2').value).toBe(12);
+    expect(ws.getCell('E2').value).toBe('  前后空格  ');
+    expect([ws.getCell('A2').value, ws.getCell('A3').value, ws.getCell('A4').value]).toEqual([1, 2, 3]);
+    expect(ws.getCell('B3').border?.top?.style).toBe('thin');
+    expect(ws.model.merges).toContain('A10:E10');
+    expect(ws.model.merges).not.toContain('B3:C3');
+    expect(ws.getCell('A10').value).toBe('填表人：　　审核人：');
+    expect((ws.getCell('D11').value as { formula: string }).formula).toBe('SUM(D2:D4)');
+    expect(wb.getWorksheet('填表说明')!.getCell('A1').value).toBe('说明：<请勿修改> & 按实填写');
+  });
+
+  it('fills an empty sheet without a first data row and leaves a template untouched when there is nothing to write', async () => {
+    const wb0 = new ExcelJS.Workbook();
+    wb0.addWorksheet('空表').getRow(1).values = ['姓名', '性别'];
+    const template = Buffer.from(await wb0.xlsx.writeBuffer());
+    const out = await fillWorkbook(template, [{ name: '空表', firstDataRow: 2, cols: [1, 2], rows: [['王五', '男']] }, { name: '没有这张表', firstDataRow: 2, cols: [1], rows: [['x']] }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('空表')!.getRow(2).values).toEqual([undefined, '王五', '男']);
+    const same = await fillWorkbook(template, [{ name: '空表', firstDataRow: 2, cols: [1, 2], rows: [] }]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(same as unknown as ArrayBuffer);
+    expect(wb2.getWorksheet('空表')!.rowCount).toBe(1);
+  });
+});
