@@ -72,7 +72,7 @@ export function SubmitForm({ collection }: { collection: TCollection }) {
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="legalBasis" label={t('item.legalBasis')} extra={t('item.legalBasisHint')}>
-            <Input.TextArea rows={2} maxLength={1000} />
+            <Input.TextArea rows={2} maxLength={1000} data-testid="collection-legal-basis" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -100,13 +100,13 @@ export function SubmitForm({ collection }: { collection: TCollection }) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="approvalNo" label={t('collections.submit.approvalNo')}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="collection-approval-no" />
           </Form.Item>
           <Form.Item name="validUntil" label={t('collections.submit.validUntil')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} data-testid="collection-valid-until" />
           </Form.Item>
           <Form.Item name="statsOfficeFiled" valuePropName="checked">
-            <Checkbox>{t('collections.submit.statsOfficeFiled')}</Checkbox>
+            <Checkbox data-testid="collection-stats-filed">{t('collections.submit.statsOfficeFiled')}</Checkbox>
           </Form.Item>
         </Col>
         {needJustification && (

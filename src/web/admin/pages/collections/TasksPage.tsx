@@ -27,7 +27,7 @@ export function TasksPage() {
             <List.Item
               data-testid={`task-${task.responseId}`}
               actions={[
-                <Button key="fill" type={task.status === 'pending' ? 'primary' : 'default'} onClick={() => void navigate(`/fill/${task.responseId}`)}>
+                <Button key="fill" type={task.status === 'pending' ? 'primary' : 'default'} onClick={() => void navigate(`/fill/${task.responseId}`)} data-testid={`task-fill-${task.responseId}`}>
                   {t('collections.tasks.fill')}
                 </Button>,
               ]}
