@@ -10,6 +10,7 @@ import { useI18n, useLabelOr } from '../../i18n';
 import { useCan } from '../../queries';
 import type { TAuditEntry, TPage } from '../../types';
 import { AuditFilters, type TAuditFilter } from './AuditFilters';
+import { useServerPaging } from '../../paging';
 
 function Json({ value, empty }: { value: unknown; empty: string }) {
   return <pre className="jf-json">{value === null || value === undefined ? empty : JSON.stringify(value, null, 2)}</pre>;
@@ -21,7 +22,7 @@ export function AuditPage() {
   const can = useCan();
   const client = useQueryClient();
   const [filter, setFilter] = useState<TAuditFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = useServerPaging();
   const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['audit', 'list', query], queryFn: () => api<TPage<TAuditEntry>>('/audit', { query }), placeholderData: keepPreviousData });
   const dash = t('common.none');
@@ -62,7 +63,7 @@ export function AuditPage() {
       <AuditFilters
         onChange={(f) => {
           setFilter(f);
-          setPaging((p) => ({ ...p, page: 1 }));
+          firstPage();
         }}
       />
       {list.isError ? (
@@ -97,14 +98,7 @@ export function AuditPage() {
               </div>
             ),
           }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
         />
       )}
     </Card>

@@ -10,6 +10,7 @@ import { useCan } from '../../queries';
 import { CaseStatusTag, CategoryTag, OrgPicker, OverdueTag, SourceTag } from './parts';
 import { useCases, type TCaseFilter } from './queries';
 import { CASE_CATEGORIES, CASE_SOURCES, CASE_STATUSES, type TCaseSummary } from './types';
+import { useServerPaging } from '../../paging';
 
 /** 监督举报与整改: the cases in scope (complaints, leads, findings), filtered; overdue ones flagged. */
 export function CasesPage() {
@@ -18,11 +19,11 @@ export function CasesPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<TCaseFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = useServerPaging();
   const list = useCases(filter, paging);
   const change = (f: TCaseFilter) => {
     setFilter(f);
-    setPaging((p) => ({ ...p, page: 1 }));
+    firstPage();
   };
   const dash = t('common.none');
 
@@ -134,14 +135,7 @@ export function CasesPage() {
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           onRow={(r) => ({ 'data-testid': `case-row-${r.id}`, 'data-overdue': r.overdue }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
         />
       )}
     </Card>

@@ -12,6 +12,7 @@ import { useCan } from '../../queries';
 import type { TPage } from '../../types';
 import { itemColumns } from './itemColumns';
 import { ITEM_STATUSES, type TItemStatus, type TItemSummary } from './types';
+import { useServerPaging } from '../../paging';
 
 interface TItemFilter {
   status?: TItemStatus;
@@ -33,12 +34,12 @@ export function ItemsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<TItemFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = useServerPaging();
   const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['items', 'list', query], queryFn: () => api<TPage<TItemSummary>>('/items', { query }), placeholderData: keepPreviousData });
   const change = (f: TItemFilter) => {
     setFilter(f);
-    setPaging((p) => ({ ...p, page: 1 }));
+    firstPage();
   };
 
   return (
@@ -104,14 +105,7 @@ export function ItemsPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
         />
       )}
     </Card>

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../domain/i18n';
 import { api } from '../../api';
@@ -9,12 +8,13 @@ import { ErrorAlert } from '../../errors';
 import { useI18n, useLabelOr } from '../../i18n';
 import type { TPage } from '../../types';
 import type { TLead } from './types';
+import { useServerPaging } from '../../paging';
 
 /** 问题线索: unregistered demands reported from the public check page or refused by schools. */
 export function LeadsPage() {
   const { t, lang } = useI18n();
   const labelOr = useLabelOr();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination } = useServerPaging();
   const list = useQuery({ queryKey: ['leads', paging], queryFn: () => api<TPage<TLead>>('/leads', { query: paging }), placeholderData: keepPreviousData });
   const dash = t('common.none');
   const columns: TableColumnsType<TLead> = [
@@ -64,14 +64,7 @@ export function LeadsPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
         />
       )}
     </Card>

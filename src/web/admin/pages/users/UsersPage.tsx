@@ -14,6 +14,7 @@ import { UserCreateModal } from './UserCreateModal';
 import { UserEditModal } from './UserEditModal';
 import { UserFilters, type TUserFilter } from './UserFilters';
 import { UserRoleModal } from './UserRoleModal';
+import { useServerPaging } from '../../paging';
 
 type TDialog =
   | { kind: 'create' }
@@ -31,7 +32,7 @@ export function UsersPage() {
   const roots = useMemo(() => tree.data ?? [], [tree.data]);
   const index = useMemo(() => indexTree(roots), [roots]);
   const [filter, setFilter] = useState<TUserFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = useServerPaging();
   const [dialog, setDialog] = useState<TDialog | null>(null);
   const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['users', 'list', query], queryFn: () => api<TPage<TUser>>('/users', { query }), placeholderData: keepPreviousData });
@@ -79,7 +80,7 @@ export function UsersPage() {
         tree={roots}
         onChange={(f) => {
           setFilter(f);
-          setPaging((p) => ({ ...p, page: 1 }));
+          firstPage();
         }}
       />
       {list.isError ? (
@@ -93,14 +94,7 @@ export function UsersPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
         />
       )}
       {dialog?.kind === 'create' && (
