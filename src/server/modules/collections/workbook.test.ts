@@ -121,3 +121,27 @@ describe('filling in the sheet XML', () => {
     expect(wb2.getWorksheet('空表')!.rowCount).toBe(1);
   });
 });
+
+describe('a template without a shared-strings part', () => {
+  it('writes text as inline strings that Excel readers open', async () => {
+    const wb0 = new ExcelJS.Workbook();
+    wb0.addWorksheet('数字').getRow(1).values = [1, 2];
+    const template = Buffer.from(await wb0.xlsx.writeBuffer());
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(template);
+    // exceljs may write an empty table: remove it with its references, as other producers do
+    zip.remove('xl/sharedStrings.xml');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace(/<Override[^>]*sharedStrings[^>]*\/>/, ''));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship[^>]*sharedStrings[^>]*\/>/, ''));
+    const stripped = await zip.generateAsync({ type: 'nodebuffer' });
+    const out = await fillWorkbook(stripped, [{ name: '数字', firstDataRow: 2, cols: [1, 2], rows: [['赵六 & 钱七', 3]] }]);
+    const filled = await JSZip.loadAsync(out);
+    expect(filled.file('xl/sharedStrings.xml')).toBeNull();
+    expect(await filled.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('t="inlineStr"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('数字')!.getRow(2).values).toEqual([undefined, '赵六 & 钱七', 3]);
+  });
+});
