@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { label } from '../src/domain/i18n';
-import { DEMO_PASSWORD, loginAs, logout, nextApiResponse, poll, submitLogin, useHarness } from './harness';
+import { DEMO_PASSWORD, loginAs, logout, nextApiResponse, poll, submitLogin, settled, useHarness } from './harness';
 
 const h = useHarness('cases');
 
@@ -32,7 +32,7 @@ async function expectNoSideways(page: Page) {
 /** Clicks a case action button, fills its dialog with `fill`, confirms it and waits for the POST. */
 async function act(page: Page, id: number, action: string, fill?: () => Promise<void>): Promise<void> {
   // a refetch landing while the dialog is open would reset it: start once the page has settled
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await page.getByTestId(`case-${action}`).click();
   await page.getByTestId('case-action-ok').waitFor();
   await fill?.();
@@ -179,7 +179,7 @@ it('a teacher logs a demand without a code; the office sees it summed per issuer
   await page.goto('/admin/tasklog/stats');
   // one teacher reported this issuer: below the 3-teacher minimum it is not shown at all (not even as "other")
   await page.getByTestId('tasklog-stats-total').waitFor();
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const table = page.getByTestId('tasklog-stats-table');
   expect(await table.innerText()).not.toContain(issuer);
   expect(h.readAll("SELECT COUNT(*) AS n FROM cases WHERE channel = 'task_log'")[0]!.n, 'the unregistered demand became a case for the office').toBe(1);

@@ -17,7 +17,7 @@ import { addDays } from '../src/domain/register/schoolYear';
 import { chinaToday } from '../src/domain/time';
 import { catalogLabel } from '../src/server/modules/collections/catalogAccess';
 import { TEMPLATE_HEADERS, templateXlsx } from '../src/server/modules/collections/testkit';
-import { DEMO_PASSWORD, loginAs, logout, nextApiResponse, poll, submitLogin, useHarness } from './harness';
+import { DEMO_PASSWORD, loginAs, logout, nextApiResponse, poll, submitLogin, settled, useHarness } from './harness';
 
 const h = useHarness('collections');
 
@@ -34,7 +34,7 @@ const text = (key: string, vars: Record<string, string | number>) => label(key).
 /** Clicks an action button on the item page, confirms its dialog (with a reason when given) and waits for the POST. */
 async function act(page: Page, button: string, path: string, reason?: string): Promise<void> {
   // a refetch landing while the dialog is open would reset it: start once the page has settled
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await page.getByTestId(button).click();
   if (reason !== undefined) await page.getByTestId('action-reason').fill(reason);
   const res = nextApiResponse(page, 'POST', path);

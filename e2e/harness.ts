@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { TDeps } from '../src/server/context';
 
@@ -112,6 +112,7 @@ export function useHarness(tag: string): THarness {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+    trackRequests(page);
     return page;
   };
 
@@ -133,6 +134,39 @@ export function useHarness(tag: string): THarness {
   };
   h.readAll = (sql, ...params) => readOnly((db) => db.prepare(sql).all(...params) as Record<string, unknown>[]);
   return h;
+}
+
+/** Requests each page has in flight, and when the last one started or ended. */
+const traffic = new WeakMap<Page, { open: Set<Request>; at: number }>();
+
+function trackRequests(page: Page): void {
+  const t = { open: new Set<Request>(), at: Date.now() };
+  traffic.set(page, t);
+  const end = (r: Request) => {
+    t.open.delete(r);
+    t.at = Date.now();
+  };
+  page.on('request', (r) => {
+    t.open.add(r);
+    t.at = Date.now();
+  });
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+}
+
+/**
+ * Resolves once the page has had no request in flight for `quietMs` (what `networkidle` means,
+ * but on the page's own requests, and a timeout names the requests still open).
+ */
+export async function settled(page: Page, quietMs = 400, timeoutMs = 15_000): Promise<void> {
+  const t = traffic.get(page);
+  if (!t) return page.waitForLoadState('networkidle');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (t.open.size === 0 && Date.now() - t.at >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...t.open].map((r) => `${r.method()} ${r.url()}`).join(', ') || '(none; traffic did not pause)'}`);
 }
 
 /** expect.poll with a timeout fit for a browser on a busy 2-core machine (vitest's default is 1 s). */

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { label } from '../src/domain/i18n';
-import { useHarness } from './harness';
+import { settled, useHarness } from './harness';
 
 const h = useHarness('public');
 
@@ -46,7 +46,7 @@ it('/ lists the regions, 青禾县 with its hotline as a tel: link, without antd
   expect(names).toContain('青禾县');
   expect(await page.getByTestId('staff-login').getAttribute('href')).toBe('/admin/login');
 
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectNoSideways(page);
   await h.shot(page, 'home-375');
 
@@ -67,7 +67,7 @@ it('an unknown path shows the not-found view, which leads back home', async () =
   expect(text).toContain('404');
   expect(text).toContain(label('public.notFound.title'));
   expect(await page.getByTestId('region').count()).toBe(0);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectNoSideways(page);
   await h.shot(page, 'not-found-375');
 

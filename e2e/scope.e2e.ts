@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { ERRORS } from '../src/domain/errors';
 import { label } from '../src/domain/i18n';
-import { loginAs, pageFetch, poll, useHarness } from './harness';
+import { loginAs, pageFetch, poll, settled, useHarness } from './harness';
 
 const h = useHarness('scope');
 
@@ -52,6 +52,7 @@ it("a teacher of school A gets 404 for school B's record, teachers and edit; the
   // the CSRF header was really sent: without it the same PATCH is refused before scope is even checked
   const noCsrf = await page.evaluate(async (url) => {
     const res = await fetch(url, { method: 'PATCH', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) });
+    await res.text(); // read the body: an unread response stays open and the page never settles
     return res.status;
   }, `/api/v1/orgs/${b}`);
   expect(noCsrf).toBe(403);
@@ -71,7 +72,7 @@ it("a teacher of school A gets 404 for school B's record, teachers and edit; the
   await page.getByTestId('org-tree').waitFor();
   await page.getByTestId(`org-node-${a}`).waitFor();
   await poll(() => page.locator('body').innerText()).toContain(SCHOOL_A);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const nodes = await page.getByTestId('org-tree').locator('[data-testid^="org-node-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(nodes).toEqual([`org-node-${a}`]);
   expect(await page.content()).not.toContain(SCHOOL_B);
@@ -90,7 +91,7 @@ it("a teacher of school A gets 404 for school B's record, teachers and edit; the
   await page.goto(`/admin/orgs?id=${b}`);
   expect((await deep).status()).toBe(404);
   await poll(() => page.locator('body').innerText()).toContain(ERRORS.NOT_FOUND.zh);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(await page.content()).not.toContain(SCHOOL_B);
   await h.shot(page, 'teacher-deep-link-b');
   expect(h.readRow('orgs', b)).toEqual(before);
