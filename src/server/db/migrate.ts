@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_collections';
 import * as m0004 from './migrations/0004_cases';
 import * as m0005 from './migrations/0005_reports';
 import * as m0006 from './migrations/0006_dashboard_indexes';
+import * as m0007 from './migrations/0007_verify_epoch';
 import type { TDb } from './connect';
 
 interface TDialectMigration {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, TDialectMigration> = {
   '0004_cases': m0004,
   '0005_reports': m0005,
   '0006_dashboard_indexes': m0006,
+  '0007_verify_epoch': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

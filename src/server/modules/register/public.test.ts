@@ -7,7 +7,7 @@ import { TestClient, loggedIn } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
 import { TEST_PASSWORD } from '../../testing/fixture';
 import { itemInput } from '../../testing/items';
-import { publicStatusOf } from './public';
+import { VerifyBatcher, publicStatusOf, verifyCode } from './public';
 
 describe('publicStatusOf', () => {
   const base = { status: 'approved', valid_from: '2026-03-01', valid_to: '2026-03-31', revoked_at: null };
@@ -19,6 +19,55 @@ describe('publicStatusOf', () => {
     expect(publicStatusOf({ ...base, status: 'revoked', revoked_at: '2026-03-10' }, '2026-03-09')).toBe('valid');
     expect(publicStatusOf({ ...base, status: 'revoked', revoked_at: '2026-03-10' }, '2026-03-10')).toBe('revoked');
     expect(publicStatusOf({ ...base, valid_from: null }, '2026-03-10')).toBeNull();
+  });
+});
+
+describe('VerifyBatcher', () => {
+  type TRow = { verify_code: string };
+  /** A stand-in database that answers `= ANY($1)` lookups after a turn of the event loop and records each batch. */
+  function fakeDb(known: Set<string>, failOn?: (batch: string[]) => boolean) {
+    const batches: string[][] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const db = {
+      executeQuery: async (q: { parameters: readonly unknown[] }) => {
+        const codes = q.parameters[0] as string[];
+        batches.push(codes);
+        concurrent++;
+        maxConcurrent = Math.max(maxConcurrent, concurrent);
+        await new Promise((r) => setTimeout(r, 2));
+        concurrent--;
+        if (failOn?.(codes)) throw new Error('connection reset');
+        return { rows: codes.filter((c) => known.has(c)).map((c) => ({ verify_code: c, title: `item ${c}` })) };
+      },
+    };
+    return { db: db as unknown as ConstructorParameters<typeof VerifyBatcher>[0], batches, maxConcurrent: () => maxConcurrent };
+  }
+
+  it('answers each lookup with its own row, coalescing concurrent lookups into few queries', async () => {
+    const known = new Set(Array.from({ length: 600 }, (_, i) => `K${i}`));
+    const f = fakeDb(known);
+    const b = new VerifyBatcher(f.db);
+    const asked = [...Array.from({ length: 600 }, (_, i) => `K${i}`), 'NOPE1', 'NOPE2', 'K7', 'K7'];
+    const answers = await Promise.all(asked.map((c) => b.lookup(c)));
+    answers.forEach((row, i) => {
+      if (asked[i]!.startsWith('K')) expect((row as unknown as TRow).verify_code).toBe(asked[i]);
+      else expect(row).toBeNull();
+    });
+    // 602 distinct codes in batches of at most 256, never more than 2 queries at once, duplicates asked once
+    expect(f.batches.length).toBe(3);
+    expect(f.batches.every((x) => x.length <= 256)).toBe(true);
+    expect(f.batches.flat().length).toBe(602);
+    expect(f.maxConcurrent()).toBeLessThanOrEqual(2);
+  });
+
+  it('a failed query fails only its own batch; the next lookups go through', async () => {
+    const f = fakeDb(new Set(['A1', 'B1']), (batch) => batch.includes('A1'));
+    const b = new VerifyBatcher(f.db);
+    const first = await Promise.allSettled([b.lookup('A1'), b.lookup('X')]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await b.lookup('B1')).toMatchObject({ verify_code: 'B1' });
+    expect(await b.lookup('Y')).toBeNull();
   });
 });
 
@@ -60,6 +109,44 @@ for (const dialect of DIALECTS) {
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toEqual({ status: 'unknown' });
       expect((await pub("/api/v1/public/verify/' OR 1=1 --")).json()).toEqual({ status: 'unknown' });
+    });
+
+    it('many verifications at once each get their own item (batched on PostgreSQL), and a revocation shows at once', async () => {
+      const a = await approved('training', { startInDays: -1, announcedAt: addDays(chinaToday(), -1) });
+      const b = await approved('inspection', { startInDays: 40, title: '春季校园安全专项检查' });
+      const codes = Array.from({ length: 120 }, (_, i) => [a.verifyCode, b.verifyCode, 'ACDEFGHJKM'][i % 3]!);
+      const out = await Promise.all(codes.map((c) => verifyCode(t.deps, c)));
+      out.forEach((v, i) => {
+        if (i % 3 === 0) expect(v).toMatchObject({ status: 'valid', admissionNo: a.admissionNo, kind: 'training' });
+        else if (i % 3 === 1) expect(v).toMatchObject({ status: 'not_yet_valid', admissionNo: b.admissionNo, kind: 'inspection' });
+        else expect(v).toBeNull();
+      });
+      await (await as('office')).post(`/api/v1/items/${a.id}/revoke`, { reason: '活动取消', effectiveDate: chinaToday() });
+      const again = await Promise.all([verifyCode(t.deps, a.verifyCode), verifyCode(t.deps, b.verifyCode)]);
+      expect(again.map((v) => v?.status)).toEqual(['revoked', 'not_yet_valid']);
+    });
+
+    it('a write made outside the app (another process, the CLI) shows on the next verification: status, schools, issuer name, a new code', async () => {
+      const a = await approved('training', { startInDays: -1, announcedAt: addDays(chinaToday(), -1) });
+      const v = () => pub(`/api/v1/public/verify/${a.verifyCode}`).then((r) => r.json() as { status: string; issuer: string; schools: string[] });
+      expect((await v()).status).toBe('valid');
+      expect((await v()).status).toBe('valid'); // the second read may come from a cache (SQLite): it must still follow the database
+      const { db } = t.deps;
+      await db.updateTable('items').set({ status: 'revoked', revoked_at: chinaToday() }).where('id', '=', a.id).execute();
+      expect((await v()).status).toBe('revoked');
+      await db.updateTable('items').set({ status: 'approved', revoked_at: null }).where('id', '=', a.id).execute();
+      expect((await v()).status).toBe('valid');
+      await db.deleteFrom('item_schools').where('item_id', '=', a.id).where('school_org_id', '=', t.fx.schoolB.id).execute();
+      expect((await v()).schools).toEqual(['甲小学']);
+      await db.updateTable('orgs').set({ name: '人事与师资科' }).where('id', '=', t.fx.section.id).execute();
+      expect((await v()).issuer).toBe('人事与师资科');
+      // a code first found unknown becomes known when an item gets it
+      expect((await pub('/api/v1/public/verify/QRSTUVWXYZ')).statusCode).toBe(404);
+      await db.updateTable('items').set({ verify_code: 'QRSTUVWXYZ' }).where('id', '=', a.id).execute();
+      const again = await pub('/api/v1/public/verify/QRSTUVWXYZ');
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toMatchObject({ status: 'valid', admissionNo: a.admissionNo });
+      expect((await pub(`/api/v1/public/verify/${a.verifyCode}`)).statusCode).toBe(404);
     });
 
     it('the verification endpoint is rate-limited per address with a zh/en message', async () => {

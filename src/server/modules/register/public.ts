@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import { normalizeVerifyCode } from '../../../domain/register/codes';
 import { chinaToday } from '../../../domain/time';
 import type { TDeps } from '../../context';
+import type { TDb } from '../../db/connect';
 
 export type TPublicStatus = 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
 
@@ -16,17 +17,23 @@ export function publicStatusOf(row: { status: string; valid_from: string | null;
   return 'valid';
 }
 
+const VERIFY_COLUMNS = 'i.verify_code, i.status, i.kind, i.title, i.admission_no, i.valid_from, i.valid_to, i.revoked_at, o.name AS issuer_name';
+
 /** The verify lookup, one round trip: the item, its issuer and its schools' names (JSON array, by org id). */
-const VERIFY_SQL = {
-  sqlite: `SELECT i.status, i.kind, i.title, i.admission_no, i.valid_from, i.valid_to, i.revoked_at, o.name AS issuer_name,
+const VERIFY_SQLITE = `SELECT ${VERIFY_COLUMNS},
     (SELECT json_group_array(name) FROM (SELECT s.name FROM item_schools x JOIN orgs s ON s.id = x.school_org_id WHERE x.item_id = i.id ORDER BY s.id)) AS schools
-    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = ?`,
-  postgres: `SELECT i.status, i.kind, i.title, i.admission_no, i.valid_from, i.valid_to, i.revoked_at, o.name AS issuer_name,
+    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = ?`;
+
+/**
+ * The same lookup for a batch of codes on PostgreSQL: one round trip answers every code asked
+ * for while the previous batch was on the wire (see VerifyBatcher).
+ */
+const VERIFY_PG_BATCH = `SELECT ${VERIFY_COLUMNS},
     (SELECT coalesce(json_agg(s.name ORDER BY s.id), '[]'::json) FROM item_schools x JOIN orgs s ON s.id = x.school_org_id WHERE x.item_id = i.id) AS schools
-    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = $1`,
-} as const;
+    FROM items i JOIN orgs o ON o.id = i.issuer_org_id WHERE i.verify_code = ANY($1::text[])`;
 
 interface TVerifyRow {
+  verify_code: string;
   status: string;
   kind: string;
   title: string;
@@ -39,12 +46,152 @@ interface TVerifyRow {
   schools: string | string[];
 }
 
+/** Codes per batched query (a bound on the array parameter and on one answer's size). */
+const BATCH_MAX = 256;
+/** Batched queries on the wire at once: the rest of the pool stays free for everything else. */
+const BATCH_IN_FLIGHT = 2;
+
+/**
+ * Coalesces concurrent verify lookups on PostgreSQL into `= ANY($1)` queries. A lookup asked for
+ * while fewer than BATCH_IN_FLIGHT batches are running goes out at the end of the current event-loop
+ * turn together with every other lookup asked for in that turn; otherwise it waits for the next
+ * free slot and goes out with everything that queued meanwhile. Nothing is cached: every answer is
+ * read from the database after it was asked for, so a revocation is seen by the next scan, from
+ * any app process. Under load this turns N round trips (and N executor start-ups in PostgreSQL)
+ * into a few; alone, a lookup costs one round trip as before.
+ */
+export class VerifyBatcher {
+  private pending = new Map<string, { resolve: (row: TVerifyRow | null) => void; reject: (e: unknown) => void }[]>();
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(private readonly db: Pick<TDb, 'executeQuery'>) {}
+
+  lookup(code: string): Promise<TVerifyRow | null> {
+    return new Promise((resolve, reject) => {
+      const waiters = this.pending.get(code);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.pending.set(code, [{ resolve, reject }]);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= BATCH_IN_FLIGHT || this.pending.size === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.inFlight >= BATCH_IN_FLIGHT || this.pending.size === 0) return;
+    const batch = new Map<string, { resolve: (row: TVerifyRow | null) => void; reject: (e: unknown) => void }[]>();
+    for (const [code, waiters] of this.pending) {
+      if (batch.size >= BATCH_MAX) break;
+      batch.set(code, waiters);
+      this.pending.delete(code);
+    }
+    this.inFlight++;
+    this.db
+      .executeQuery<TVerifyRow>(CompiledQuery.raw(VERIFY_PG_BATCH, [[...batch.keys()]]))
+      .then(
+        (res) => {
+          const byCode = new Map(res.rows.map((r) => [r.verify_code, r]));
+          for (const [code, waiters] of batch) for (const w of waiters) w.resolve(byCode.get(code) ?? null);
+        },
+        (e: unknown) => {
+          for (const waiters of batch.values()) for (const w of waiters) w.reject(e);
+        },
+      )
+      .finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+  }
+}
+
+const batchers = new WeakMap<TDb, VerifyBatcher>();
+
+/** Rows a process keeps (about 0.5 KB each); when full the cache starts again empty. */
+const CACHE_MAX = 20_000;
+
+/**
+ * SQLite: the rows of recently verified codes (and the codes found to be unknown), valid while the
+ * database's verify epoch (migration 0007) is unchanged. Triggers bump the epoch in the same
+ * transaction as any write that could change an answer, from any process, so a hit is exactly what
+ * the database would answer now: a revocation shows on the very next scan. The epoch is read
+ * before the row, so a write committed between the two reads makes the next request start over
+ * rather than keep a stale row. The status (valid, expired, …) is computed at each request from the
+ * row and today's date, never cached. A hit costs one read of a one-row table instead of the item
+ * lookup with its issuer and schools.
+ */
+export class VerifyCache {
+  private epoch: number | null = null;
+  private rows = new Map<string, TVerifyRow | null>();
+  /** Lookups answered from the cache, and read from the items (for the benchmark's report). */
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly db: Pick<TDb, 'executeQuery'>) {}
+
+  async lookup(code: string): Promise<TVerifyRow | null> {
+    const e = await this.db.executeQuery<{ n: number }>(CompiledQuery.raw('SELECT n FROM verify_epoch WHERE id = 1', []));
+    const epoch = e.rows[0]?.n ?? null;
+    if (epoch === null || epoch !== this.epoch) {
+      this.rows.clear();
+      this.epoch = epoch;
+    }
+    const hit = this.rows.get(code);
+    if (hit !== undefined) {
+      this.hits++;
+      return hit;
+    }
+    this.misses++;
+    const res = await this.db.executeQuery<TVerifyRow>(CompiledQuery.raw(VERIFY_SQLITE, [code]));
+    const row = res.rows[0] ?? null;
+    if (epoch !== null && this.epoch === epoch) {
+      if (this.rows.size >= CACHE_MAX) this.rows.clear();
+      this.rows.set(code, row);
+    }
+    return row;
+  }
+
+  /** Rows held now. */
+  get size(): number {
+    return this.rows.size;
+  }
+}
+
+const caches = new WeakMap<TDb, VerifyCache>();
+
+/** The verify cache of a SQLite database (created on first use). */
+export function verifyCacheOf(db: TDb): VerifyCache {
+  let c = caches.get(db);
+  if (!c) {
+    c = new VerifyCache(db);
+    caches.set(db, c);
+  }
+  return c;
+}
+
+async function lookupVerifyRow(deps: TDeps, code: string): Promise<TVerifyRow | null> {
+  // better-sqlite3 answers synchronously, in-process: nothing to coalesce, but a hit skips the lookup
+  if (deps.dialect === 'sqlite') return verifyCacheOf(deps.db).lookup(code);
+  let b = batchers.get(deps.db);
+  if (!b) {
+    b = new VerifyBatcher(deps.db);
+    batchers.set(deps.db, b);
+  }
+  return b.lookup(code);
+}
+
 /** Public verification of a code: status, what, who, where, when. Unknown codes reveal nothing. */
 export async function verifyCode(deps: TDeps, code: string) {
   const normal = normalizeVerifyCode(code);
   if (!normal || normal.length > 32) return null;
-  const res = await deps.db.executeQuery<TVerifyRow>(CompiledQuery.raw(VERIFY_SQL[deps.dialect], [normal]));
-  const row = res.rows[0];
+  const row = await lookupVerifyRow(deps, normal);
   if (!row) return null;
   const status = publicStatusOf(row, chinaToday());
   if (!status) return null;
