@@ -10,6 +10,9 @@ import { UI_LABELS } from './ui';
 
 export type TLang = 'zh' | 'en';
 
+/** The parts of the label table, by file; a key belongs to exactly one (tested). */
+export const LABEL_SOURCES = { CORE_LABELS, UI_LABELS, REGISTER_LABELS, REGISTER_PAGE_LABELS, DASHBOARD_LABELS, REPORT_LABELS, COLLECTION_LABELS, CASE_VIEW_LABELS, CASE_LABELS } as const;
+
 /** The one label table: Chinese first, English second. */
 export const LABELS: Record<string, readonly [string, string]> = { ...CORE_LABELS, ...UI_LABELS, ...REGISTER_LABELS, ...REGISTER_PAGE_LABELS, ...DASHBOARD_LABELS, ...REPORT_LABELS, ...COLLECTION_LABELS, ...CASE_VIEW_LABELS, ...CASE_LABELS };
 
