@@ -118,22 +118,44 @@ it('the section uploads its template, sees the matches and the reuse ratio, pick
   await poll(() => page.getByTestId('collection-reuse').innerText()).toContain(text('collections.reuse', { held: 5, columns: 6 }));
   await h.shot(page, 'matches');
 
-  // step 2: the population — every school of the region by default; keep two
+  // step 2: the population — every school of the region by default; a quick pick, then clear and
+  // keep two, typed into the picker; nothing is saved until the choice is applied
   await page.getByTestId('collection-next').click();
   const picker = page.getByTestId('collection-schools');
+  const summary = page.getByTestId('collection-schools-summary');
+  const regionSchools = Number(h.readAll('SELECT COUNT(*) AS n FROM collection_schools WHERE collection_id = ?', collectionId)[0]!.n);
+  expect(regionSchools).toBeGreaterThan(SCHOOLS.length);
+  // "已选 N 所学校" — the teacher count beside it is the schools' own (tested on the server)
+  const chosen = (n: number) => text('collections.population.summary', { schools: n, teachers: 0 }).split('，')[0]!;
+  await poll(() => summary.innerText()).toContain(chosen(regionSchools));
+  const apply = page.getByTestId('collection-schools-apply');
+  expect(await apply.isDisabled()).toBe(true);
+  await page.getByTestId('collection-schools-primary').click();
+  await poll(() => summary.innerText()).not.toContain(chosen(regionSchools));
+  expect(await apply.isDisabled()).toBe(false);
+  await page.getByTestId('collection-schools-clear').click();
+  await poll(() => summary.innerText()).toContain(text('collections.population.summary', { schools: 0, teachers: 0 }));
+  expect(await page.getByText(label('collections.population.empty')).isVisible()).toBe(true);
+  expect(await page.getByTestId('collection-next').isDisabled()).toBe(true);
+  expect(await apply.isDisabled()).toBe(true);
+  // still all schools in the database: the draft is the page's own
+  expect(Number(h.readAll('SELECT COUNT(*) AS n FROM collection_schools WHERE collection_id = ?', collectionId)[0]!.n)).toBe(regionSchools);
   const tags = picker.locator('.ant-select-selection-item');
-  await poll(() => tags.count()).toBeGreaterThan(SCHOOLS.length);
-  const keep = (t: string | null) => SCHOOLS.some((s) => t?.startsWith(`${s}（`));
-  for (;;) {
-    const titles = await tags.evaluateAll((els) => els.map((e) => e.getAttribute('title')));
-    const drop = titles.find((t) => t && !keep(t));
-    if (!drop) break;
-    const patched = nextApiResponse(page, 'PATCH', `/collections/${collectionId}`);
-    await picker.locator(`.ant-select-selection-item[title="${drop}"] .ant-select-selection-item-remove`).click();
-    expect((await patched).status()).toBe(200);
-    await picker.locator(`.ant-select-selection-item[title="${drop}"]`).waitFor({ state: 'detached' });
+  for (const name of SCHOOLS) {
+    await picker.click();
+    await page.keyboard.type(name);
+    await page.locator('.ant-select-item-option-active').filter({ hasText: name }).waitFor();
+    await page.keyboard.press('Enter');
   }
-  await poll(() => tags.count()).toBe(SCHOOLS.length);
+  await page.keyboard.press('Escape');
+  await poll(() => summary.innerText()).toContain(chosen(SCHOOLS.length));
+  const patched = nextApiResponse(page, 'PATCH', `/collections/${collectionId}`);
+  await apply.click();
+  expect((await patched).status()).toBe(200);
+  await poll(() => apply.isDisabled()).toBe(true);
+  // the chosen schools' tags (the picker's responsive overflow adds a "+ N ..." item of its own)
+  const shown = () => tags.evaluateAll((els) => els.map((e) => e.getAttribute('title')).filter((x): x is string => !!x && !x.startsWith('+')));
+  await poll(async () => (await shown()).map((x) => x.replace(/（\d+）$/, '')).sort()).toEqual([...SCHOOLS].sort());
   schoolIds = h.readAll('SELECT s.school_org_id AS id FROM collection_schools s WHERE s.collection_id = ? ORDER BY s.school_org_id', collectionId).map((r) => Number(r.id));
   const orgNames = h.readAll(`SELECT name FROM orgs WHERE id IN (${schoolIds.map(() => '?').join(',')}) ORDER BY name`, ...schoolIds).map((r) => String(r.name));
   expect(orgNames.sort()).toEqual([...SCHOOLS].sort());
@@ -152,14 +174,21 @@ it('the section uploads its template, sees the matches and the reuse ratio, pick
   await page.getByTestId('collection-adhoc-reason').fill('省教育厅临时部署教师公开课情况统计');
   await page.getByTestId('collection-approval-no').fill('青教统制〔2026〕3号');
   await page.getByTestId('collection-stats-filed').check();
-  // typed into the picker and committed by leaving it with Tab (Enter would submit the form)
+  // typed into the picker and confirmed with Enter: the date is taken, the form is not submitted
+  const submits: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes(`/collections/${collectionId}/submit`)) submits.push(r.url());
+  });
   const until = addDays(chinaToday(), 90);
   const validUntil = page.getByTestId('collection-valid-until');
   await validUntil.click();
   await validUntil.fill(until);
-  await validUntil.press('Tab');
+  await validUntil.press('Enter');
   await page.locator('.ant-picker-dropdown').first().waitFor({ state: 'hidden' });
   await poll(() => validUntil.inputValue()).toBe(until);
+  await settled(page);
+  expect(submits).toEqual([]);
+  expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
   const submitted = nextApiResponse(page, 'POST', `/collections/${collectionId}/submit`);
   await page.getByTestId('collection-submit').click();
   const s = await submitted;

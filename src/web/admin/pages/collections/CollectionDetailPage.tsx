@@ -12,6 +12,7 @@ import { ReuseOverlap } from './OverlapCard';
 import { CollectionStatusTag } from './parts';
 import { SubmitForm } from './SubmitForm';
 import type { TCollection } from './types';
+import { SCHOOL_STAGES, type TSchoolStage } from '../../../../domain/register/kinds';
 
 const key = (id: number) => ['collections', 'one', id] as const;
 
@@ -25,23 +26,59 @@ function usePatch(id: number) {
   });
 }
 
-/** Step 3: which schools (all of the region by default); the reuse ratio and overlap follow the choice. */
-function PopulationPicker({ c }: { c: TCollection }) {
+type TTargetSchool = { id: number; name: string; stage: string | string[] | null; teacherCount: number };
+
+const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Step 2: which schools (all of the region by default). The choice is a draft until it is applied
+ * (or the wizard moves on), so that trimming a county of 200 schools to a few is not 200 saves;
+ * quick picks take all schools or those of a stage. The reuse ratio and overlap follow once applied.
+ */
+function PopulationPicker({ c, draft, setDraft, applying, onApply }: { c: TCollection; draft: number[]; setDraft: (ids: number[]) => void; applying: boolean; onApply: () => void }) {
   const { t } = useI18n();
-  const patch = usePatch(c.id);
-  const schools = useQuery({ queryKey: ['register', 'schools'], queryFn: () => api<{ id: number; name: string; teacherCount: number }[]>('/register/schools') });
+  const schools = useQuery({ queryKey: ['register', 'schools'], queryFn: () => api<TTargetSchool[]>('/register/schools') });
+  const all = schools.data ?? [];
+  const ofStage = (stage: TSchoolStage) => all.filter((s) => (Array.isArray(s.stage) ? s.stage.includes(stage) : s.stage === stage)).map((s) => s.id);
+  const saved = c.schools.map((s) => s.id);
+  const dirty = !sameSet(draft, saved);
+  const teachers = all.filter((s) => draft.includes(s.id)).reduce((n, s) => n + s.teacherCount, 0);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap data-testid="collection-schools-quick">
+        <Button size="small" onClick={() => setDraft(all.map((s) => s.id))} data-testid="collection-schools-all">
+          {t('collections.population.all')}
+        </Button>
+        {SCHOOL_STAGES.map((stage) => (
+          <Button key={stage} size="small" disabled={ofStage(stage).length === 0} onClick={() => setDraft(ofStage(stage))} data-testid={`collection-schools-${stage}`}>
+            {t('collections.population.stage', { stage: t(`schoolStage.${stage}`) })}
+          </Button>
+        ))}
+        <Button size="small" onClick={() => setDraft([])} data-testid="collection-schools-clear">
+          {t('collections.population.clear')}
+        </Button>
+      </Space>
       <Select
         mode="multiple"
         style={{ width: '100%' }}
         optionFilterProp="label"
-        loading={schools.isPending || patch.isPending}
-        value={c.schools.map((s) => s.id)}
-        options={(schools.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.teacherCount}）` }))}
-        onChange={(ids: number[]) => ids.length && patch.mutate({ schoolIds: ids })}
+        allowClear
+        maxTagCount="responsive"
+        loading={schools.isPending}
+        value={draft}
+        options={all.map((s) => ({ value: s.id, label: `${s.name}（${s.teacherCount}）` }))}
+        onChange={(ids: number[]) => setDraft(ids)}
+        status={draft.length === 0 ? 'error' : undefined}
         data-testid="collection-schools"
       />
+      <Space wrap>
+        <Typography.Text data-testid="collection-schools-summary">{t('collections.population.summary', { schools: draft.length, teachers })}</Typography.Text>
+        {draft.length === 0 && <Typography.Text type="danger">{t('collections.population.empty')}</Typography.Text>}
+        <Button type="primary" ghost disabled={!dirty || draft.length === 0} loading={applying} onClick={onApply} data-testid="collection-schools-apply">
+          {t('collections.population.apply')}
+        </Button>
+        {dirty && draft.length > 0 && <Typography.Text type="warning">{t('collections.population.unsaved')}</Typography.Text>}
+      </Space>
       <Typography.Text type="secondary">{t(`collections.subject.${c.subjectType}`)}</Typography.Text>
     </Space>
   );
@@ -53,22 +90,40 @@ function DraftWizard({ c }: { c: TCollection }) {
   const [step, setStep] = useState(0);
   const patch = usePatch(c.id);
   const onEdit = (e: TColumnEdit) => patch.mutate({ columns: [e] });
+  const saved = c.schools.map((s) => s.id);
+  const [draft, setDraft] = useState<number[]>(saved);
+  const applyPopulation = () => patch.mutateAsync({ schoolIds: draft });
+  // leaving the population step takes the choice along (an empty one stays on the step)
+  const goTo = async (next: number) => {
+    if (step === 1 && next !== 1 && !sameSet(draft, saved)) {
+      if (draft.length === 0) return;
+      await applyPopulation();
+    }
+    setStep(next);
+  };
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={16}>
         <Card>
           <Steps
             current={step}
-            onChange={setStep}
+            onChange={(n) => void goTo(n).catch(() => undefined)}
             size="small"
             style={{ marginBottom: 16 }}
             items={[{ title: t('collections.wizard.match') }, { title: t('collections.wizard.population') }, { title: t('collections.wizard.submit') }]}
           />
           {step === 0 && <MatchTable collection={c} editable={c.can.edit} onEdit={onEdit} busy={patch.isPending} />}
-          {step === 1 && <PopulationPicker c={c} />}
+          {step === 1 && <PopulationPicker c={c} draft={draft} setDraft={setDraft} applying={patch.isPending} onApply={() => void applyPopulation().catch(() => undefined)} />}
           {step === 2 && (c.can.submit ? <SubmitForm collection={c} /> : null)}
           {step < 2 && (
-            <Button type="primary" style={{ marginTop: 16 }} onClick={() => setStep(step + 1)} data-testid="collection-next">
+            <Button
+              type="primary"
+              style={{ marginTop: 16 }}
+              loading={patch.isPending}
+              disabled={step === 1 && draft.length === 0}
+              onClick={() => void goTo(step + 1).catch(() => undefined)}
+              data-testid="collection-next"
+            >
               {step === 0 ? t('collections.wizard.population') : t('collections.wizard.submit')}
             </Button>
           )}
