@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // JIANFU_TEST_TODAY=YYYY-MM-DD runs the suite on another day (see the file)
+    setupFiles: ['src/server/testing/clock.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // scrypt at a low cost in tests only; production hashes use N = 2^15 (the cost is stored in each hash)

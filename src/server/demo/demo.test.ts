@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateIdNumber } from '../../domain/validators/idNumber';
 import { validateSchoolCode } from '../../domain/validators/schoolCode';
 import { validateUscc } from '../../domain/validators/uscc';
@@ -82,3 +82,30 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/**
+ * The demo county is built relative to today: it must load on any day of the year, including the
+ * turn of the year, when its items' windows cross into the next or the previous year.
+ */
+describe('demo county on awkward days [sqlite]', () => {
+  for (const day of ['2027-01-02', '2027-01-20', '2026-02-05', '2026-11-10', '2026-12-20', '2026-12-31']) {
+    it(`loads on ${day}, with valid, expired, not yet valid and revoked items`, async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${day}T02:00:00Z`) });
+      const deps = await createTestDeps('sqlite');
+      try {
+        expect(chinaToday()).toBe(day);
+        await seedDemoCounty(deps, { password: 'Demo#Pass2026', teachersPerSchool: 3 });
+        const items = await deps.db.selectFrom('items').select(['kind', 'status', 'valid_from', 'valid_to', 'revoked_at']).execute();
+        const pub = new Set(items.map((i) => publicStatusOf(i, day)).filter(Boolean));
+        for (const st of ['valid', 'expired', 'not_yet_valid', 'revoked']) expect(pub, day).toContain(st);
+        // the expired item lies in the current year whenever the year is old enough to hold one
+        if (day.slice(5) >= '01-20') {
+          expect(items.some((i) => publicStatusOf(i, day) === 'expired' && i.valid_from!.slice(0, 4) === day.slice(0, 4))).toBe(true);
+        }
+      } finally {
+        await deps.close();
+        vi.useRealTimers();
+      }
+    });
+  }
+});
