@@ -92,9 +92,17 @@ describe('GB/T 9704 layout in the .docx', () => {
       ['楷体_GB2312', '楷体'],
       ['楷体', 'KaiTi'],
       ['黑体', 'SimHei'],
+      ['SimHei', 'STHeiti'],
+      ['KaiTi', 'STKaiti'],
+      // 宋体 ends the title's chain and starts the page number's: it still points at SimSun
+      ['宋体', 'SimSun'],
+      ['SimSun', 'STSong'],
     ]) {
       expect(d.fontTable).toMatch(new RegExp(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>[^]*?<w:charset w:val="86"/>`));
     }
+    // each font declared once; the last of a chain has no fallback of its own
+    for (const font of ['宋体', '黑体', 'STSong', 'STKaiti']) expect(d.fontTable.split(`<w:font w:name="${font}">`).length, font).toBe(2);
+    expect(d.fontTable).toMatch(/<w:font w:name="STSong"><w:panose1/);
   });
 
   it('puts the number above the title, numbers the sections that exist, and signs with an Arabic date', async () => {

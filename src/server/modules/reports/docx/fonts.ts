@@ -38,19 +38,22 @@ function esc(s: string): string {
  * LibreOffice substitute a face of the same class when the first choice is not installed.
  */
 export function fontTableXml(): string {
-  const entries: string[] = [];
-  const seen = new Set<string>();
+  // a font may sit in several chains (宋体 ends the title's and starts the page number's): its
+  // fallback is the next font of the first chain that has one after it
+  const order: string[] = [];
+  const altOf = new Map<string, string>();
   for (const chain of Object.values(FONTS)) {
     chain.forEach((name, i) => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      const face = FACE[name] ?? { family: 'auto', panose: '02010600030101010101', charset: '86' };
-      const alt = chain[i + 1];
-      entries.push(
-        `<w:font w:name="${esc(name)}">${alt ? `<w:altName w:val="${esc(alt)}"/>` : ''}<w:panose1 w:val="${face.panose}"/><w:charset w:val="${face.charset}"/><w:family w:val="${face.family}"/><w:pitch w:val="variable"/></w:font>`,
-      );
+      if (!order.includes(name)) order.push(name);
+      const next = chain[i + 1];
+      if (next && !altOf.has(name)) altOf.set(name, next);
     });
   }
+  const entries = order.map((name) => {
+    const face = FACE[name] ?? { family: 'auto', panose: '02010600030101010101', charset: '86' };
+    const alt = altOf.get(name);
+    return `<w:font w:name="${esc(name)}">${alt ? `<w:altName w:val="${esc(alt)}"/>` : ''}<w:panose1 w:val="${face.panose}"/><w:charset w:val="${face.charset}"/><w:family w:val="${face.family}"/><w:pitch w:val="variable"/></w:font>`;
+  });
   entries.push(`<w:font w:name="${LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
