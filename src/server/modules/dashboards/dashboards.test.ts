@@ -187,7 +187,8 @@ for (const dialect of DIALECTS) {
       const section = await (await as(t.fx.users.section)).get(`/api/v1/dashboards/${t.fx.section.id}`);
       expect(section.statusCode).toBe(403);
       expect(section.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
-      for (const q of [`from=${from}`, `from=${to}&to=${from}`, 'from=2020-01-01&to=2029-12-31', 'from=2026-13-01&to=2026-12-31']) {
+      // 2020-01-01..2025-12-31 is six calendar years: past the five years (5 × 366 days) of the reports
+      for (const q of [`from=${from}`, `from=${to}&to=${from}`, 'from=2020-01-01&to=2029-12-31', 'from=2020-01-01&to=2025-12-31', 'from=2026-13-01&to=2026-12-31']) {
         const res = await (await as('county.leader')).get(`/api/v1/dashboards/${s.firstBureauId}?${q}`);
         expect(res.statusCode, q).toBe(400);
         expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');

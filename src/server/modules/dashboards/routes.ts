@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PANEL_KEYS, presetPeriod, type TPeriod } from '../../../domain/dashboards/types';
 import { label } from '../../../domain/i18n';
+import { MAX_PERIOD_DAYS, periodDays } from '../../../domain/reports/period';
 import { chinaToday } from '../../../domain/time';
 import type { TDeps } from '../../context';
 import { sendXlsx } from '../../http/excel';
@@ -15,7 +16,7 @@ export const ZPeriodQuery = z
   .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
   .refine((p) => !!p.from === !!p.to, { path: ['to'], message: 'from and to go together' })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'to must not be before from' })
-  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 5, { path: ['to'], message: 'at most 5 years' });
+  .refine((p) => !p.from || !p.to || p.from > p.to || periodDays({ from: p.from, to: p.to }) <= MAX_PERIOD_DAYS, { path: ['to'], message: 'at most 5 years (as the reports)' });
 
 export function periodOf(q: { from?: string | undefined; to?: string | undefined }): TPeriod {
   return q.from && q.to ? { from: q.from, to: q.to } : presetPeriod('thisYear', chinaToday());
