@@ -34,6 +34,8 @@ describe('streamXlsx', () => {
     const date = ws.getRow(2).getCell(3);
     expect(date.value).toBeInstanceOf(Date);
     expect((date.value as Date).toISOString().slice(0, 10)).toBe('2026-03-16');
+    // a whole day number in the file: no half-day fraction (DATE(2026,3,16) equals the cell)
+    expect((date.value as Date).getTime() % 86_400_000).toBe(0);
     expect(date.numFmt).toBe('yyyy-mm-dd');
     expect(ws.getRow(2).getCell(4).value).toBe(12.5);
     expect(ws.getRow(3).getCell(3).value).toBeNull();

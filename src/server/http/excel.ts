@@ -86,7 +86,10 @@ export async function* keysetPages<T extends { id: number }>(fetch: (beforeId: n
   }
 }
 
-/** `YYYY-MM-DD` as a real Excel date (noon UTC, so no time zone moves it to another day). */
+/**
+ * `YYYY-MM-DD` as a real Excel date: a whole serial day number (exceljs writes a Date as UTC), so
+ * that a cell equals `DATE(y, m, d)` in a formula and carries no half-day fraction.
+ */
 export function excelDate(day: string | null): Date | null {
-  return day ? new Date(`${day.slice(0, 10)}T12:00:00Z`) : null;
+  return day ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : null;
 }
