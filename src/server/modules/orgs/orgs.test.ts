@@ -65,6 +65,10 @@ for (const dialect of DIALECTS) {
       const bad = await sys.post('/api/v1/orgs', { parentId: t.fx.bureau.id, kind: 'school', name: '丙小学', code: wrongType, schoolType: 'primary' });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().error.code).toBe('INVALID_CODE');
+      // a code of another province (11: Beijing) for a school of this county
+      const elsewhere = await sys.post('/api/v1/orgs', { parentId: t.fx.bureau.id, kind: 'school', name: '丙小学', code: makeSchoolCode({ type: 'primary', provinceCode: '11', seq: 77 }), schoolType: 'primary' });
+      expect(elsewhere.statusCode).toBe(422);
+      expect(elsewhere.json().error).toMatchObject({ code: 'INVALID_CODE', fields: [{ path: 'code', zh: expect.stringContaining('33') }] });
       const wrongParent = await sys.post('/api/v1/orgs', { parentId: t.fx.schoolA.id, kind: 'school', name: '丙小学', code: good, schoolType: 'primary' });
       expect(wrongParent.json().error.code).toBe('ORG_PARENT_INVALID');
       const ok = await sys.post('/api/v1/orgs', { parentId: t.fx.bureau.id, kind: 'school', name: '丙小学', code: good, schoolType: 'primary' });

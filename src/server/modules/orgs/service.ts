@@ -70,6 +70,12 @@ export function validateOrgCode(kind: TOrgKind, code: string | undefined, opts: 
     case 'school': {
       if (!opts.schoolType) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'schoolType', zh: '必填', en: 'Required' }] });
       if (!code || !validateSchoolCode(code, { expectedType: opts.schoolType }).ok) throw bad('code');
+      // digits 3–4 are the province where the school sits (学校驻地地域码): that of its county
+      if (opts.parent.region_code && code.slice(2, 4) !== opts.parent.region_code.slice(0, 2)) {
+        throw new AppError('INVALID_CODE', {
+          fields: [{ path: 'code', zh: `学校标识码第3—4位应为所在省份代码 ${opts.parent.region_code.slice(0, 2)}`, en: `Digits 3–4 of the school code must be the province code ${opts.parent.region_code.slice(0, 2)}` }],
+        });
+      }
       return;
     }
     case 'enterprise':
