@@ -3,10 +3,19 @@
  * the office assigns it to the school → the school rectifies → the office closes and replies →
  * the tracking page on the phone shows the reply. The payload stays text everywhere. A teacher
  * logs a demand without a code; the office's aggregates show it per issuer, never the teacher.
+ * Payloads in a named reporter, an admission code and a staff-entry target stay text too; the
+ * office reads the caller the number and key of a call it enters, merges it, and narrows the list
+ * to a group of duplicates and exports exactly that.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { CASE_LIMITS } from '../src/domain/cases/limits';
 import { label } from '../src/domain/i18n';
+import { fileComplaint, track } from '../src/server/modules/cases/testkit';
 import { DEMO_PASSWORD, loginAs, logout, nextApiResponse, poll, submitLogin, settled, useHarness } from './harness';
 
 const h = useHarness('cases');
@@ -14,6 +23,10 @@ const h = useHarness('cases');
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const SCHOOL = '青禾县城关第一小学';
 const XSS = '<img src=x onerror=window.__xss=1><script>window.__xss=2</script>';
+/** Payloads that fit each field's limit (name 40, code 40, target 100 characters). */
+const NAME_XSS = '<img src=x onerror=window.__xss=3>';
+const CODE_XSS = '<svg onload=window.__xss=4>';
+const TARGET_XSS = '<img src=x onerror=window.__xss=5><script>window.__xss=6</script>';
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -46,11 +59,19 @@ async function act(page: Page, id: number, action: string, fill?: () => Promise<
 /** The case's status as the detail page shows it. */
 const shownStatus = (page: Page) => page.getByTestId('case-detail').getByTestId('case-status').first().getAttribute('data-status');
 
-/** No element injected by the payload, and none of its scripts ran. */
+/** No element injected by the payloads, no attribute of theirs on any element, and none of their scripts ran. */
 async function expectInert(page: Page) {
   expect(await page.locator('img[src="x"]').count(), 'injected <img>').toBe(0);
+  expect(await page.locator('svg[onload]').count(), 'injected <svg>').toBe(0);
   expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('__xss'))), 'injected <script>').toBe(false);
+  const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => [...e.attributes].some((a) => /^on/i.test(a.name) && a.value.includes('__xss'))));
+  expect(handlers, 'an injected on… attribute').toBe(false);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), 'window.__xss').toBeUndefined();
+}
+
+/** The input or textarea of an antd field, whichever element carries the test id. */
+function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first();
 }
 
 it('phone complaint → office assigns → school rectifies → office closes and replies → the phone sees the reply; the payload stays text', async () => {
@@ -186,4 +207,133 @@ it('a teacher logs a demand without a code; the office sees it summed per issuer
   const body = await page.content();
   expect(body).not.toContain(teacherName);
   await h.shot(page, 'tasklog-stats');
+});
+
+it('payloads in a named reporter, an admission code and a typed-in target stay text; the office reads the caller the key, merges the call into the complaint', async () => {
+  // the public form on a phone: named, with a code; its fields stop where the server does
+  const phone = await h.newPage(PHONE);
+  await phone.goto('/complain');
+  await phone.getByTestId('complain-form').waitFor();
+  expect(await phone.getByTestId('complain-text').getAttribute('maxlength')).toBe(String(CASE_LIMITS.complaintText.max));
+  await phone.getByTestId('complain-category-fees').check({ force: true });
+  await phone.getByTestId('complain-org-search').fill('城关第一');
+  await phone.getByTestId('complain-org-option').filter({ hasText: SCHOOL }).first().click();
+  await poll(() => phone.getByTestId('complain-org-picked').innerText()).toContain(SCHOOL);
+  const text = '学校要求每位家长缴纳两百元资料费，没有收据，也没有公示。';
+  await phone.getByTestId('complain-text').fill(text);
+  expect(await phone.getByTestId('complain-text-count').innerText()).toBe(`${text.length} / ${CASE_LIMITS.complaintText.max}`);
+  expect(await phone.getByTestId('complain-code').getAttribute('maxlength')).toBe(String(CASE_LIMITS.code));
+  await phone.getByTestId('complain-code').fill(CODE_XSS);
+  await poll(() => phone.getByTestId('complain-code-status').getAttribute('data-status')).toBe('unknown');
+  await phone.getByTestId('complain-named').check({ force: true });
+  expect(await phone.getByTestId('complain-name').getAttribute('maxlength')).toBe(String(CASE_LIMITS.reporterName));
+  await phone.getByTestId('complain-name').fill(NAME_XSS);
+  await phone.getByTestId('complain-phone').fill('13800138000');
+  const created = nextApiResponse(phone, 'POST', '/public/complaints');
+  await phone.getByTestId('complain-submit').click();
+  expect((await created).status()).toBe(201);
+  await phone.getByTestId('complain-done').waitFor();
+  await expectInert(phone);
+  const trackingNo = (await phone.getByTestId('complain-tracking-no').innerText()).trim();
+  const complaint = h.readAll('SELECT id, item_code, anonymous FROM cases WHERE tracking_no = ?', trackingNo)[0]!;
+  expect(complaint.item_code, 'the code stored as typed').toBe(CODE_XSS);
+  expect(complaint.anonymous).toBe(0);
+  const complaintId = Number(complaint.id);
+
+  // the office's case page: name and code are text, nothing injected, nothing ran
+  const page = await h.newPage();
+  await loginAs(page, 'office');
+  await page.goto(`/admin/cases/${complaintId}`);
+  await poll(() => page.getByTestId('case-reporter-name').textContent()).toBe(NAME_XSS);
+  expect(await page.getByTestId('case-item-code').textContent()).toBe(CODE_XSS);
+  await expectInert(page);
+
+  // a hotline call about an organisation not in the register, typed in by the office
+  await page.goto('/admin/cases/new');
+  await page.getByTestId('case-entry').waitFor();
+  expect(await field(page, 'case-entry-text').getAttribute('maxlength')).toBe(String(CASE_LIMITS.staffText.max));
+  expect(await field(page, 'case-entry-target-text').getAttribute('maxlength')).toBe(String(CASE_LIMITS.targetText));
+  await page.getByTestId('case-entry-category').click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label('caseCategory.fees')}"]`).click();
+  await field(page, 'case-entry-target-text').fill(TARGET_XSS);
+  await field(page, 'case-entry-text').fill('来电反映：某培训机构进校推销资料，要求家长扫码缴费。');
+  const entered = nextApiResponse(page, 'POST', '/cases');
+  await page.getByTestId('case-entry-submit').click();
+  expect((await entered).status()).toBe(201);
+  // the number and key to read to the caller, before anything else
+  await page.getByTestId('case-entered').waitFor();
+  expect(await page.getByTestId('case-entered-note').innerText()).toContain(label('caseUi.enteredNote'));
+  const enteredNo = (await page.getByTestId('case-entered-no').textContent())!.trim();
+  const enteredKey = (await page.getByTestId('case-entered-key').textContent())!.trim();
+  expect(enteredKey.length).toBeGreaterThanOrEqual(16);
+  expect(page.url(), 'still on the entry page while the key is shown').toContain('/admin/cases/new');
+  await h.shot(page, 'case-entered-key');
+  // the caller can follow the case with what was read to them
+  const followed = await track(h.app, enteredNo, enteredKey);
+  expect(followed.statusCode).toBe(200);
+  const staff = h.readAll('SELECT id, target_text, channel FROM cases WHERE tracking_no = ?', enteredNo)[0]!;
+  expect(staff).toMatchObject({ target_text: TARGET_XSS, channel: 'hotline' });
+  const staffId = Number(staff.id);
+  await page.getByTestId('case-entered-done').click();
+  await page.waitForURL((u) => u.pathname === `/admin/cases/${staffId}`);
+  await poll(() => page.getByTestId('case-target-text').textContent()).toBe(TARGET_XSS);
+  await expectInert(page);
+
+  // merged into the complaint: the link names the complaint's tracking number and leads to it
+  await act(page, staffId, 'merge', async () => {
+    await field(page, 'case-merge-id').fill(String(complaintId));
+    await page.getByTestId('case-reason').fill('同一事项的重复反映');
+  });
+  await poll(() => shownStatus(page)).toBe('merged');
+  expect(await page.getByTestId('case-merged-into-link').textContent()).toBe(trackingNo);
+  await h.shot(page, 'case-merged-into');
+  await page.getByTestId('case-merged-into-link').click();
+  await page.waitForURL((u) => u.pathname === `/admin/cases/${complaintId}`);
+  await page.getByTestId(`case-duplicate-${staffId}`).waitFor();
+  await expectInert(page);
+});
+
+it('the office narrows the list to a group of duplicates and exports exactly that, audited', async () => {
+  const school = h.readAll('SELECT id FROM orgs WHERE name = ?', SCHOOL)[0]!;
+  const dupText = '城关一小要求教师每天在某平台打卡学习并截图发到工作群，周末也不例外';
+  const a = await fileComplaint(h.app, Number(school.id), { category: 'trace_evidence', text: dupText });
+  const b = await fileComplaint(h.app, Number(school.id), { category: 'trace_evidence', text: `${dupText}，已经一个多月` });
+  const [ra, rb] = [a, b].map((c) => h.readAll('SELECT id, group_id FROM cases WHERE tracking_no = ?', c.trackingNo)[0]!);
+  expect(rb!.group_id, 'grouped with the first').toBe(ra!.id);
+
+  const page = await h.newPage();
+  await loginAs(page, 'office');
+  await page.goto('/admin/cases');
+  const rows = page.getByTestId('case-table').locator('tbody tr[data-testid^="case-row-"]');
+  await page.getByTestId(`case-dup-${rb!.id}`).click();
+  await poll(() => page.getByTestId('cf-group').getAttribute('data-group-id')).toBe(String(ra!.id));
+  await poll(() => rows.count()).toBe(2);
+  await settled(page);
+  await h.shot(page, 'cases-group');
+
+  const exported = nextApiResponse(page, 'GET', '/cases/export.xlsx');
+  const downloadEvent = page.waitForEvent('download');
+  await page.getByTestId('case-export').click();
+  const res = await exported;
+  expect(res.status()).toBe(200);
+  expect(new URL(res.url()).searchParams.get('groupId')).toBe(String(ra!.id));
+  expect(res.headers()['x-total-rows']).toBe('2');
+  const download = await downloadEvent;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-e2e-xlsx-')), download.suggestedFilename());
+  try {
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe(label('caseUi.trackingNo'));
+    const numbers: unknown[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) numbers.push(row.getCell(1).value);
+    });
+    expect(numbers.sort()).toEqual([a.trackingNo, b.trackingNo].sort());
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  const audit = h.readAll("SELECT after_json FROM audit_log WHERE action = 'case.export' ORDER BY id DESC LIMIT 1")[0];
+  expect(JSON.parse(String(audit!.after_json))).toMatchObject({ filters: { groupId: Number(ra!.id) }, rows: 2 });
 });

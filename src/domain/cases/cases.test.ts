@@ -5,7 +5,7 @@ import { closedOnTime, median, overdueDays, overdueKind } from './deadlines';
 import { CASE_CATEGORIES, CASE_CHANNELS, replyOwed, sourceOfChannel } from './enums';
 import { CHINA_HOLIDAYS } from './holidays';
 import { maskReporterPhone, normalizeReporterPhone } from './phone';
-import { ZComplaintInput, ZTasklogInput } from './schemas';
+import { CASE_LIMITS, ZCaseSearch, ZComplaintInput, ZLeadInput, ZReopenInput, ZStaffCaseInput, ZTasklogInput } from './schemas';
 import { canStep, nextStatus } from './stateMachine';
 import { isTrackingNo, newCaseKey, newTrackingNo, normalizeTrackingNo } from './trackingNo';
 import { addWorkingDays, calendarOf, isWorkingDay, weekdayOf, workingDaysBetween } from './workingDays';
@@ -147,6 +147,32 @@ describe('schemas', () => {
     expect(ZComplaintInput.safeParse({ ...ok, text: '太短' }).success).toBe(false);
     expect(ZComplaintInput.safeParse({ ...ok, status: 'replied' }).success).toBe(false);
     expect(ZComplaintInput.safeParse({ ...ok, category: 'nope' }).success).toBe(false);
+  });
+  it('enforces exactly the limits the forms take from CASE_LIMITS', () => {
+    const at = (n: number) => '字'.repeat(n);
+    const L = CASE_LIMITS;
+    expect(ZComplaintInput.safeParse({ ...ok, text: at(L.complaintText.max) }).success).toBe(true);
+    expect(ZComplaintInput.safeParse({ ...ok, text: at(L.complaintText.max + 1) }).success).toBe(false);
+    expect(ZComplaintInput.safeParse({ ...ok, anonymous: false, reporterName: at(L.reporterName), reporterPhone: '13812345678' }).success).toBe(true);
+    expect(ZComplaintInput.safeParse({ ...ok, anonymous: false, reporterName: at(L.reporterName + 1), reporterPhone: '13812345678' }).success).toBe(false);
+    const staff = { channel: 'hotline', category: 'fees', targetText: '某镇', anonymous: true };
+    expect(ZStaffCaseInput.safeParse({ ...staff, text: at(L.staffText.max) }).success).toBe(true);
+    expect(ZStaffCaseInput.safeParse({ ...staff, text: at(L.staffText.max + 1) }).success).toBe(false);
+    expect(ZStaffCaseInput.safeParse({ ...staff, text: '来电反映', targetText: at(L.targetText + 1) }).success).toBe(false);
+    expect(ZReopenInput.safeParse({ reason: at(L.reason) }).success).toBe(true);
+    expect(ZReopenInput.safeParse({ reason: at(L.reason + 1) }).success).toBe(false);
+    const t = { what: at(L.tasklogWhat), issuerText: '某街道办', date: chinaToday(), minutes: 30, channel: 'wechat_group' };
+    expect(ZTasklogInput.safeParse(t).success).toBe(true);
+    expect(ZTasklogInput.safeParse({ ...t, what: at(L.tasklogWhat + 1) }).success).toBe(false);
+  });
+  it('"report this" needs the challenge; searches and leads refuse NUL', () => {
+    const lead = { text: '要求下载某APP并截图', challenge: ok.challenge };
+    expect(ZLeadInput.safeParse(lead).success).toBe(true);
+    expect(ZLeadInput.safeParse({ text: lead.text }).success).toBe(false);
+    expect(ZLeadInput.safeParse({ ...lead, schoolName: '甲\u0000小学' }).success).toBe(false);
+    expect(ZCaseSearch.safeParse('截图').success).toBe(true);
+    expect(ZCaseSearch.safeParse('截\u0000图').success).toBe(false);
+    expect(ZCaseSearch.parse('  ')).toBeUndefined();
   });
   it('a task-log entry needs an issuer and sane minutes', () => {
     const t = { what: '转发投票链接', date: chinaToday(), minutes: 30, channel: 'wechat_group' };

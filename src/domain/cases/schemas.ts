@@ -8,11 +8,15 @@ import { z } from 'zod';
 import { chinaToday } from '../time';
 import { addDays } from '../register/schoolYear';
 import { CASE_CATEGORIES, STAFF_CHANNELS, TASKLOG_CHANNELS, VERDICTS } from './enums';
+import { CASE_LIMITS as L } from './limits';
 import { normalizeReporterPhone } from './phone';
+
+export { CASE_LIMITS } from './limits';
 
 const noNul = (s: string) => !s.includes('\u0000');
 export const text = (min: number, max: number) => z.string().trim().min(min).max(max).refine(noNul, { message: 'nul' });
-const optionalText = (max: number) => text(0, max).optional().transform((s) => (s ? s : undefined));
+/** Optional text: empty or blank is absent. */
+export const optionalText = (max: number) => text(0, max).optional().transform((s) => (s ? s : undefined));
 const ZId = z.number().int().positive().max(2 ** 31 - 1);
 export const ZDate = z.iso.date();
 /** A day that has happened: not after today (China), not more than three years back. */
@@ -34,8 +38,8 @@ function reporterCheck(v: { anonymous: boolean; reporterName?: string | undefine
 
 const reporterFields = {
   anonymous: z.boolean(),
-  reporterName: optionalText(40),
-  reporterPhone: optionalText(30),
+  reporterName: optionalText(L.reporterName),
+  reporterPhone: optionalText(L.reporterPhone),
 };
 
 export const ZChallengeAnswer = z.strictObject({ token: z.string().min(10).max(600), nonce: z.string().regex(/^\d{1,15}$/) });
@@ -44,9 +48,9 @@ export const ZComplaintInput = z
   .strictObject({
     category: ZCaseCategory,
     targetOrgId: ZId,
-    text: text(10, 2000),
+    text: text(L.complaintText.min, L.complaintText.max),
     occurredOn: ZPastDate,
-    code: optionalText(40),
+    code: optionalText(L.code),
     ...reporterFields,
     challenge: ZChallengeAnswer,
   })
@@ -58,11 +62,11 @@ export const ZStaffCaseInput = z
     channel: z.enum(STAFF_CHANNELS),
     category: ZCaseCategory,
     targetOrgId: ZId.optional(),
-    targetText: optionalText(100),
-    text: text(5, 4000),
+    targetText: optionalText(L.targetText),
+    text: text(L.staffText.min, L.staffText.max),
     occurredOn: ZPastDate.optional(),
     receivedOn: ZPastDate.optional(),
-    code: optionalText(40),
+    code: optionalText(L.code),
     ...reporterFields,
   })
   .superRefine((v, ctx) => {
@@ -71,29 +75,42 @@ export const ZStaffCaseInput = z
   });
 export type TStaffCaseInput = z.infer<typeof ZStaffCaseInput>;
 
-const note = { note: optionalText(1000) };
+const note = { note: optionalText(L.note) };
 export const ZAssignInput = z.strictObject({ orgId: ZId, ...note });
 export const ZVerifyInput = z.strictObject({ ...note });
-export const ZRectifyInput = z.strictObject({ measures: text(2, 4000), deadline: ZDate, ...note });
-export const ZCloseInput = z.strictObject({ verdict: ZVerdict, outcome: text(2, 4000) });
-export const ZReplyInput = z.strictObject({ reply: text(2, 4000) });
-export const ZReassignInput = z.strictObject({ orgId: ZId, reason: text(1, 1000) });
-export const ZMergeInput = z.strictObject({ intoId: ZId, reason: optionalText(1000) });
-export const ZReopenInput = z.strictObject({ reason: text(1, 1000) });
+export const ZRectifyInput = z.strictObject({ measures: text(2, L.measures), deadline: ZDate, ...note });
+export const ZCloseInput = z.strictObject({ verdict: ZVerdict, outcome: text(2, L.outcome) });
+export const ZReplyInput = z.strictObject({ reply: text(2, L.reply) });
+export const ZReassignInput = z.strictObject({ orgId: ZId, reason: text(1, L.reason) });
+export const ZMergeInput = z.strictObject({ intoId: ZId, reason: optionalText(L.reason) });
+export const ZReopenInput = z.strictObject({ reason: text(1, L.reason) });
 
 export const ZTasklogInput = z
   .strictObject({
-    what: text(2, 500),
+    what: text(2, L.tasklogWhat),
     issuerOrgId: ZId.optional(),
-    issuerText: optionalText(100),
+    issuerText: optionalText(L.issuerText),
     date: ZPastDate,
     minutes: z.number().int().min(1).max(1440),
     channel: ZTasklogChannel,
-    code: optionalText(40),
+    code: optionalText(L.code),
   })
   .superRefine((v, ctx) => {
     if (!v.issuerOrgId && !v.issuerText) ctx.addIssue({ code: 'custom', path: ['issuerText'], message: 'issuer_required' });
   });
 export type TTasklogInput = z.infer<typeof ZTasklogInput>;
 
-export const ZHolidayInput = z.strictObject({ kind: z.enum(['off', 'work']), name: text(1, 40) });
+export const ZHolidayInput = z.strictObject({ kind: z.enum(['off', 'work']), name: text(1, L.holidayName) });
+
+/** "Report this" (`POST /public/leads`): behind the same challenge as a complaint. */
+export const ZLeadInput = z.strictObject({
+  code: optionalText(L.code),
+  text: text(L.leadText.min, L.leadText.max),
+  schoolName: optionalText(L.leadSchoolName),
+  challenge: ZChallengeAnswer,
+});
+export type TLeadInput = z.infer<typeof ZLeadInput>;
+
+/** The text searches: trimmed, bounded, no NUL (PostgreSQL text cannot hold it; it would be a 500, not a 400). */
+export const ZCaseSearch = optionalText(L.search);
+export const ZOrgSearch = text(1, L.orgSearch);

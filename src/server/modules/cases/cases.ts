@@ -22,6 +22,8 @@ export interface TCaseFilter {
   channel?: string | undefined;
   overdue?: boolean | undefined;
   orgId?: number | undefined;
+  /** One duplicate group: the cases grouped with case `groupId` (itself included). */
+  groupId?: number | undefined;
   q?: string | undefined;
 }
 
@@ -34,7 +36,8 @@ function overdueWhere(today: string) {
     ]);
 }
 
-function filtered(ctx: TCtx, f: TCaseFilter) {
+/** The list's query: the actor's scope and the filters, unordered (the list and its export order it). */
+export function filtered(ctx: TCtx, f: TCaseFilter) {
   const today = chinaToday();
   let q = scoped(caseQuery(ctx.db), ctx.actor);
   if (f.status) q = q.where('c.status', '=', f.status);
@@ -42,6 +45,7 @@ function filtered(ctx: TCtx, f: TCaseFilter) {
   if (f.source) q = q.where('c.source', '=', f.source);
   if (f.channel) q = q.where('c.channel', '=', f.channel);
   if (f.orgId) q = q.where((eb) => eb.or([eb('c.target_org_id', '=', f.orgId!), eb('c.assigned_org_id', '=', f.orgId!)]));
+  if (f.groupId) q = q.where('c.group_id', '=', f.groupId);
   if (f.q) {
     const no = normalizeTrackingNo(f.q);
     q = q.where((eb) => eb.or([eb('c.tracking_no', '=', no), textContains('c.text', f.q!)]));

@@ -183,7 +183,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('turns "report this" leads into cases the reporter can follow', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/leads', payload: { text: '有人要求我们下载APP并截图', schoolName: '甲小学' }, remoteAddress: freshIp() });
+      const ip = freshIp();
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/leads', payload: { text: '有人要求我们下载APP并截图', schoolName: '甲小学', challenge: await solvedChallenge(t.app, ip) }, remoteAddress: ip });
       expect(res.statusCode).toBe(201);
       const { trackingNo, key } = res.json();
       const row = await caseRow(trackingNo);

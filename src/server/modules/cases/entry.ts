@@ -28,15 +28,19 @@ export interface TGivenCode {
   verify: Awaited<ReturnType<typeof verifyCode>>;
 }
 
-/** Verifies an admission code given with a complaint or a task-log entry, as the public verify page does. */
+/**
+ * Verifies an admission code given with a complaint or a task-log entry, as the public verify page
+ * does. A code the register knows is kept in its canonical form; any other is kept as typed
+ * (markup included: pages render it as text), so the office sees what the reporter wrote.
+ */
 export async function checkGivenCode(deps: TDeps, code: string | undefined): Promise<TGivenCode | null> {
   if (!code) return null;
   const normal = normalizeVerifyCode(code);
-  const itemCode = (normal || code).slice(0, 40);
   const [v, item] = await Promise.all([
     verifyCode(deps, code),
     normal && normal.length <= 32 ? deps.db.selectFrom('items').select('id').where('verify_code', '=', normal).executeTakeFirst() : Promise.resolve(undefined),
   ]);
+  const itemCode = (v && normal ? normal : code.trim()).slice(0, 40);
   return { itemCode, itemId: item?.id ?? null, status: v?.status ?? 'unknown', verify: v };
 }
 

@@ -4,6 +4,7 @@
  * `lead`) linked from it, in the same transaction.
  */
 import type { Kysely } from 'kysely';
+import type { TLeadInput } from '../../../domain/cases/schemas';
 import { chinaToday } from '../../../domain/time';
 import type { TCtx, TDeps, TSystemCtx } from '../../context';
 import { nowIso } from '../../context';
@@ -11,6 +12,7 @@ import type { TDatabase } from '../../db/types';
 import { recordAudit } from '../audit/record';
 import { regionPathOf } from '../auth/sessions';
 import { regionIdOf } from '../register/items';
+import { checkChallenge, spendChallenge } from './challenge';
 import { checkGivenCode, hashIp, openCase, type TGivenCode } from './entry';
 
 /** The region a public lead belongs to: its item's, else the named school's, else the top region. */
@@ -30,15 +32,21 @@ async function leadRegion(deps: TDeps, opts: { itemId: number | null; schoolName
   return top ? { path: top.path, id: top.id, issuerOrgId: null } : null;
 }
 
-/** "Report this" from the public verify page: a lead row and its case. Returns the tracking number and key. */
-export async function recordLeadCase(deps: TDeps, opts: { code?: string | undefined; text: string; schoolName?: string | undefined; ip: string | null; requestId: string | null }) {
-  const code = await checkGivenCode(deps, opts.code);
-  const region = await leadRegion(deps, { itemId: code?.itemId ?? null, schoolName: opts.schoolName });
+/**
+ * "Report this" from the public verify page: a lead row and its case. Returns the tracking number
+ * and key. Behind the same challenge as a complaint: checked before any work, spent in the transaction.
+ */
+export async function recordLeadCase(deps: TDeps, opts: { input: TLeadInput; ip: string | null; requestId: string | null; minDifficulty: number }) {
+  const { input } = opts;
+  checkChallenge(deps, input.challenge, { minDifficulty: opts.minDifficulty });
+  const code = await checkGivenCode(deps, input.code);
+  const region = await leadRegion(deps, { itemId: code?.itemId ?? null, schoolName: input.schoolName });
   if (!region) throw new Error('no region to file the lead in');
-  const text = [opts.schoolName ? `【${opts.schoolName}】` : '', opts.text].join('');
+  const text = [input.schoolName ? `【${input.schoolName}】` : '', input.text].join('');
   const ctx: TSystemCtx = { ...deps, actor: null, ip: opts.ip, requestId: opts.requestId };
   const ipHash = hashIp(deps, opts.ip);
   return deps.db.transaction().execute(async (trx) => {
+    await spendChallenge(trx, deps, input.challenge, { minDifficulty: opts.minDifficulty });
     const created = await openCase(trx, deps, ctx, {
       regionOrgId: region.id,
       regionPath: region.path,
@@ -49,7 +57,7 @@ export async function recordLeadCase(deps: TDeps, opts: { code?: string | undefi
       receivedOn: chinaToday(),
       code,
       targetOrgId: region.issuerOrgId,
-      targetText: opts.schoolName ?? null,
+      targetText: input.schoolName ?? null,
       reporter: null,
       ipHash,
       createdBy: null,

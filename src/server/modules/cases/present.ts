@@ -51,7 +51,8 @@ export function presentOverdue(row: TCaseJoined, opts: { today: string; groupSiz
   return { ...presentSummary(row, opts), overdueDays: overdueDays(facts, opts.today), overdueKind: overdueKind(facts, opts.today)! };
 }
 
-function reporterOf(deps: TDeps, row: TCaseJoined) {
+/** The reporter, decrypted: callers hand it to the office role only (`seesReporter`). */
+export function reporterOf(deps: TDeps, row: TCaseJoined) {
   if (row.anonymous === 1) return { anonymous: true, name: null, phone: null };
   const dec = (v: string | null) => (v ? deps.fieldCrypto.decrypt(v) : null);
   return { anonymous: false, name: dec(row.reporter_name_enc), phone: dec(row.reporter_phone_enc) };

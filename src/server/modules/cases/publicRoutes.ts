@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZComplaintInput } from '../../../domain/cases/schemas';
+import { ZComplaintInput, ZOrgSearch } from '../../../domain/cases/schemas';
 import type { TDeps } from '../../context';
 import { AppError, errorBody } from '../../http/errors';
 import { SharedRateLimiter } from '../../http/sharedLimiter';
@@ -57,7 +57,7 @@ export const complaintPublicRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = asy
 
   app.get('/public/orgs', {
     config: { auth: 'none' },
-    schema: { tags: ['public'], summary: 'Organisations by part of their name (complaint form)', querystring: z.object({ q: z.string().trim().min(1).max(50), region: z.string().regex(/^\d{6}$/).optional() }) },
+    schema: { tags: ['public'], summary: 'Organisations by part of their name (complaint form)', querystring: z.object({ q: ZOrgSearch, region: z.string().regex(/^\d{6}$/).optional() }) },
     handler: async (req, reply) => {
       if (limited(limiters.orgs, req, reply, 60)) return reply;
       return findPublicOrgs(deps, req.query);

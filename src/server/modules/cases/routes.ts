@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_SOURCES, CASE_STATUSES } from '../../../domain/cases/enums';
 import {
   ZAssignInput,
+  ZCaseSearch,
   ZCloseInput,
   ZDate,
   ZHolidayInput,
@@ -18,11 +19,13 @@ import {
 } from '../../../domain/cases/schemas';
 import type { TDeps } from '../../context';
 import { ctxOf } from '../../http/guards';
+import { sendXlsx } from '../../http/excel';
 import { AppError } from '../../http/errors';
 import { ZIdParam, ZPage } from '../../http/schemas';
 import { addEvidence, getAttachment } from './attachments';
 import { deleteHoliday, findHolidays, saveHoliday } from './calendar';
 import { createStaffCase, findCases, findOverdueCases, getCase } from './cases';
+import { exportCases } from './export';
 import { LIMITS } from './settings';
 import { findCaseStats } from './stats';
 import { createTaskLog, findMyTaskLogs } from './taskLog';
@@ -36,7 +39,8 @@ const ZCaseListQuery = ZPage.extend({
   channel: z.enum(CASE_CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   orgId: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
-  q: z.string().trim().max(100).optional(),
+  groupId: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
+  q: ZCaseSearch,
 });
 const ZPeriod = z.object({ from: ZDate.optional(), to: ZDate.optional() });
 const ZDateParam = z.object({ date: ZDate });
@@ -47,6 +51,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { 
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: LIMITS.evidenceBytes + 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.get('/cases', { schema: { tags, summary: 'Cases in scope', querystring: ZCaseListQuery }, handler: (req) => findCases(ctxOf(deps, req), req.query) });
+  app.get('/cases/export.xlsx', {
+    schema: { tags, summary: 'Export the filtered cases to Excel (streamed, x-total-rows for progress; audited)', querystring: ZCaseListQuery.omit({ page: true, pageSize: true }) },
+    handler: async (req, reply) => {
+      const x = await exportCases(ctxOf(deps, req), req.query);
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
+  });
   app.get('/cases/overdue', { schema: { tags, summary: 'The daily overdue list' }, handler: (req) => findOverdueCases(ctxOf(deps, req)) });
   app.get('/cases/stats', { schema: { tags, summary: 'Counts by category and source (office, leader)', querystring: ZPeriod }, handler: (req) => findCaseStats(ctxOf(deps, req), req.query) });
   app.post('/cases', {

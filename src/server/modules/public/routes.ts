@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZLeadInput } from '../../../domain/cases/schemas';
 import { label } from '../../../domain/i18n';
 import type { TDeps } from '../../context';
 import { AppError, errorBody } from '../../http/errors';
@@ -7,6 +8,7 @@ import { excelDate, onePage, sendXlsx, streamXlsx } from '../../http/excel';
 import { SharedRateLimiter } from '../../http/sharedLimiter';
 import { publishedList, verifyCode } from '../register/public';
 import { recordLeadCase } from '../cases/leads';
+import { caseSettings } from '../cases/settings';
 
 const ZRegion = z.object({ code: z.string(), name: z.string(), hotline: z.string().nullable(), mailbox: z.string().nullable() });
 const ZListQuery = z.object({ region: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().min(2000).max(2100) });
@@ -16,6 +18,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, 
   // per IP: verification is what teachers do when a demand arrives; 120 a minute is generous for people, not for scrapers
   const verifyLimiter = new SharedRateLimiter(deps.db, { name: 'verify', limit: Number(process.env.JIANFU_VERIFY_LIMIT ?? 120), windowSeconds: 60 });
   const leadLimiter = new SharedRateLimiter(deps.db, { name: 'lead', limit: 10, windowSeconds: 3600 });
+  const leadDifficulty = caseSettings().difficulty;
   app.addHook('onClose', async () => {
     await verifyLimiter.flush();
     await leadLimiter.flush();
@@ -54,13 +57,13 @@ export const publicRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, 
     config: { auth: 'none' },
     schema: {
       tags: ['public'],
-      summary: 'Report a demand ("report this"): opens a case, answers its tracking number and key',
-      body: z.object({ code: z.string().trim().max(40).optional(), text: z.string().trim().min(5).max(2000), schoolName: z.string().trim().max(100).optional() }),
+      summary: 'Report a demand ("report this"; kept for API clients, the pages use /complain): behind the complaint challenge, opens a case, answers its tracking number and key',
+      body: ZLeadInput,
     },
     handler: async (req, reply) => {
       if (!leadLimiter.hit(req.ip)) throw new AppError('RATE_LIMITED');
       // the lead becomes a case (issue 5): the reporter may follow it like a complaint
-      const created = await recordLeadCase(deps, { ...req.body, ip: req.ip, requestId: req.id });
+      const created = await recordLeadCase(deps, { input: req.body, ip: req.ip, requestId: req.id, minDifficulty: leadDifficulty });
       return reply.status(201).send({ ok: true, ...created });
     },
   });

@@ -5,14 +5,16 @@
  * a small challenge, creates the complaint, uploads the images, then shows the tracking number
  * and key to keep.
  */
+import { CASE_LIMITS } from '../../../domain/cases/limits';
 import { errorMessage } from '../api';
 import { CATEGORIES, createComplaint, proveWork, uploadImage, type TCategory, type TComplaintInput, type TCreated } from '../complaints';
 import { el, mount } from '../dom';
 import { lang, t, tf } from '../i18n';
 import { categoryPicker, codeField, imagePicker, orgSearch, type TPickedImage } from './complainFields';
 
-const TEXT_MIN = 10;
-const TEXT_MAX = 5000;
+// the server's limits (src/domain/cases/limits.ts): the form never lets through what it refuses
+const TEXT_MIN = CASE_LIMITS.complaintText.min;
+const TEXT_MAX = CASE_LIMITS.complaintText.max;
 
 function today(): string {
   const d = new Date();
@@ -78,14 +80,16 @@ export function renderComplain(): Node {
 
   const category = categoryPicker(initialCategory);
   const org = orgSearch();
-  const text = el('textarea', { id: 'complain-text', class: 'input', rows: 6, maxlength: TEXT_MAX, placeholder: t('public.complain.textHint'), 'data-testid': 'complain-text' });
+  const text = el('textarea', { id: 'complain-text', class: 'input', rows: 6, maxlength: TEXT_MAX, placeholder: t('public.complain.textHint'), 'aria-describedby': 'complain-text-count', 'data-testid': 'complain-text' });
+  const count = el('p', { id: 'complain-text-count', class: 'hint counter', 'data-testid': 'complain-text-count' }, `0 / ${TEXT_MAX}`);
+  text.addEventListener('input', () => (count.textContent = `${text.value.length} / ${TEXT_MAX}`));
   const when = el('input', { id: 'complain-when', class: 'input', type: 'date', max: today(), value: today(), 'data-testid': 'complain-when' });
   const code = codeField((params.get('code') ?? '').trim().toUpperCase());
   const images = imagePicker();
   const anonymous = el('input', { type: 'radio', name: 'identity', value: 'anonymous', checked: true, 'data-testid': 'complain-anonymous' });
   const named = el('input', { type: 'radio', name: 'identity', value: 'named', 'data-testid': 'complain-named' });
-  const name = el('input', { id: 'complain-name', class: 'input', maxlength: 50, autocomplete: 'name', 'data-testid': 'complain-name' });
-  const phone = el('input', { id: 'complain-phone', class: 'input', type: 'tel', inputmode: 'tel', maxlength: 20, autocomplete: 'tel', 'data-testid': 'complain-phone' });
+  const name = el('input', { id: 'complain-name', class: 'input', maxlength: CASE_LIMITS.reporterName, autocomplete: 'name', 'data-testid': 'complain-name' });
+  const phone = el('input', { id: 'complain-phone', class: 'input', type: 'tel', inputmode: 'tel', maxlength: CASE_LIMITS.reporterPhone, autocomplete: 'tel', 'data-testid': 'complain-phone' });
   const namedBox = el('div', { class: 'stack named', hidden: true }, el('label', { for: 'complain-name' }, t('public.complain.name')), name, el('label', { for: 'complain-phone' }, t('public.complain.phone')), phone, el('p', { class: 'hint' }, t('public.complain.namedHint')));
   const toggle = () => (namedBox.hidden = !named.checked);
   anonymous.addEventListener('change', toggle);
@@ -156,6 +160,7 @@ export function renderComplain(): Node {
     org.node,
     el('label', { for: 'complain-text' }, t('public.complain.text')),
     text,
+    count,
     el('label', { for: 'complain-when' }, t('public.complain.when')),
     when,
     code.node,

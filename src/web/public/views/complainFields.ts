@@ -3,6 +3,7 @@
  * the searchable target organisation, the admission code checked as it is typed, the image
  * picker with thumbnails. Each returns its element and a way to read its value.
  */
+import { CASE_LIMITS } from '../../../domain/cases/limits';
 import type { TLabelKey } from '../../../domain/i18n';
 import { callJson } from '../api';
 import { CATEGORIES, type TCategory, type TPublicOrg } from '../complaints';
@@ -39,7 +40,7 @@ export function categoryPicker(initial?: TCategory): { node: HTMLElement; value:
 export function orgSearch(): { node: HTMLElement; value: () => TPublicOrg | null } {
   let picked: TPublicOrg | null = null;
   let seq = 0;
-  const input = el('input', { id: 'complain-org', class: 'input', type: 'search', maxlength: 60, autocomplete: 'off', placeholder: t('public.complain.orgHint'), 'data-testid': 'complain-org-search' });
+  const input = el('input', { id: 'complain-org', class: 'input', type: 'search', maxlength: CASE_LIMITS.orgSearch, autocomplete: 'off', placeholder: t('public.complain.orgHint'), 'data-testid': 'complain-org-search' });
   const results = el('ul', { class: 'picks', role: 'listbox', 'aria-live': 'polite', 'data-testid': 'complain-org-results' });
   const chosen = el('p', { class: 'picked', 'data-testid': 'complain-org-picked' });
   const show = () => {
@@ -94,10 +95,13 @@ export function orgSearch(): { node: HTMLElement; value: () => TPublicOrg | null
 
 type TCodeStatus = 'valid' | 'not_yet_valid' | 'expired' | 'revoked' | 'unknown';
 
-/** The optional admission code, checked against /public/verify as it is typed. */
+/**
+ * The optional admission code, checked against /public/verify as it is typed (in its canonical
+ * form) and sent as typed: the server keeps a code it does not know exactly as the reporter wrote it.
+ */
 export function codeField(initial: string): { node: HTMLElement; value: () => string } {
   let seq = 0;
-  const input = el('input', { id: 'complain-code', class: 'input', maxlength: 40, autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', value: initial, 'data-testid': 'complain-code' });
+  const input = el('input', { id: 'complain-code', class: 'input', maxlength: CASE_LIMITS.code, autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', value: initial, 'data-testid': 'complain-code' });
   const status = el('p', { class: 'code-status', 'aria-live': 'polite', 'data-testid': 'complain-code-status' });
   const check = () => {
     const code = input.value.replace(/\s+/g, '').toUpperCase();
@@ -120,7 +124,7 @@ export function codeField(initial: string): { node: HTMLElement; value: () => st
   if (initial) check();
   return {
     node: el('div', null, el('label', { for: 'complain-code' }, t('public.complain.code')), el('p', { class: 'hint' }, t('public.complain.codeHint')), input, status),
-    value: () => input.value.replace(/\s+/g, '').toUpperCase(),
+    value: () => input.value.trim(),
   };
 }
 

@@ -30,14 +30,33 @@ function CaseFacts({ item }: { item: TCase }) {
     { key: 'text', label: t('caseUi.text'), span: 'filled', children: <Text value={item.text} testId="case-text" /> },
     { key: 'occurredOn', label: t('caseUi.occurredOn'), children: item.occurredOn ? formatDate(item.occurredOn, lang) : dash },
     { key: 'createdAt', label: t('caseUi.createdAt'), children: formatDateTime(item.createdAt, lang) },
-    { key: 'target', label: t('caseUi.targetOrg'), children: <span data-testid="case-target-org">{item.targetOrg?.name ?? dash}</span> },
+    {
+      key: 'target',
+      label: t('caseUi.targetOrg'),
+      // a register org, the name as typed (staff entry, leads, task logs), or both
+      children:
+        item.targetOrg || item.targetText ? (
+          <Space orientation="vertical" size={0}>
+            {item.targetOrg && <span data-testid="case-target-org">{item.targetOrg.name}</span>}
+            {item.targetText && (
+              <span style={{ overflowWrap: 'anywhere' }} data-testid="case-target-text">
+                {item.targetText}
+              </span>
+            )}
+          </Space>
+        ) : (
+          dash
+        ),
+    },
     { key: 'assigned', label: t('caseUi.assignedOrg'), children: <span data-testid="case-assigned-org">{item.assignedOrg?.name ?? dash}</span> },
     {
       key: 'code',
       label: t('caseUi.itemCode'),
       children: item.itemCode ? (
         <Space size={4}>
-          <Typography.Text code>{item.itemCode}</Typography.Text>
+          <Typography.Text code>
+            <span data-testid="case-item-code">{item.itemCode}</span>
+          </Typography.Text>
           {item.codeStatus && <span>{labelOr(`verify.status.${item.codeStatus}`, item.codeStatus)}</span>}
         </Space>
       ) : (

@@ -2,6 +2,7 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
+import { CASE_LIMITS as L } from '../../../../domain/cases/limits';
 import { useI18n, useLabelOr } from '../../i18n';
 import { buttonTestId } from '../../testId';
 import { OrgPicker } from './parts';
@@ -61,7 +62,8 @@ export function CaseActionModal({ kind, item, loading, onSubmit, onClose }: TPro
   const [form] = Form.useForm<TForm>();
   const required = { required: true, message: t('common.required') };
   const text = { required: true, whitespace: true, message: t('common.required') };
-  const area = (name: keyof TForm, label: string, testId: string, rules = [text], max = 2000): ReactNode => (
+  // every text's limit is the server's (src/domain/cases/limits.ts), with a counter
+  const area = (name: keyof TForm, label: string, testId: string, max: number, rules = [text]): ReactNode => (
     <Form.Item name={name} label={label} rules={rules}>
       <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={max} showCount data-testid={testId} />
     </Form.Item>
@@ -72,7 +74,7 @@ export function CaseActionModal({ kind, item, loading, onSubmit, onClose }: TPro
         <Form.Item name="orgId" label={t('caseUi.assignTo')} rules={[required]}>
           <OrgPicker testId="case-assign-org" />
         </Form.Item>
-        {area('note', t('caseUi.note'), 'case-note', [])}
+        {area('note', t('caseUi.note'), 'case-note', L.note, [])}
       </>
     ),
     reassign: (
@@ -80,13 +82,13 @@ export function CaseActionModal({ kind, item, loading, onSubmit, onClose }: TPro
         <Form.Item name="orgId" label={t('caseUi.assignTo')} rules={[required]}>
           <OrgPicker testId="case-assign-org" />
         </Form.Item>
-        {area('reason', t('action.reason'), 'case-reason')}
+        {area('reason', t('action.reason'), 'case-reason', L.reason)}
       </>
     ),
-    verify: area('note', t('caseUi.note'), 'case-note', []),
+    verify: area('note', t('caseUi.note'), 'case-note', L.note, []),
     rectify: (
       <>
-        {area('measures', t('caseUi.measures'), 'case-measures')}
+        {area('measures', t('caseUi.measures'), 'case-measures', L.measures)}
         <Form.Item name="deadline" label={t('caseUi.rectifyDeadline')} rules={[required]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="case-deadline" />
         </Form.Item>
@@ -97,19 +99,19 @@ export function CaseActionModal({ kind, item, loading, onSubmit, onClose }: TPro
         <Form.Item name="verdict" label={t('caseUi.verdict')} rules={[required]}>
           <Radio.Group data-testid="case-verdict" options={VERDICTS.map((v) => ({ value: v, label: labelOr(`caseVerdict.${v}`, v), 'data-testid': `case-verdict-${v}` }))} />
         </Form.Item>
-        {area('outcome', t('caseUi.outcome'), 'case-outcome')}
+        {area('outcome', t('caseUi.outcome'), 'case-outcome', L.outcome)}
       </>
     ),
-    reply: area('reply', t('caseUi.replyText'), 'case-reply-text', [text], 4000),
+    reply: area('reply', t('caseUi.replyText'), 'case-reply-text', L.reply),
     merge: (
       <>
         <Form.Item name="intoId" label={t('caseUi.mergeInto')} rules={[required]} extra={t('caseUi.mergeHint')}>
           <InputNumber min={1} precision={0} prefix="#" style={{ width: 200 }} data-testid="case-merge-id" />
         </Form.Item>
-        {area('reason', t('action.reason'), 'case-reason')}
+        {area('reason', t('action.reason'), 'case-reason', L.reason)}
       </>
     ),
-    reopen: area('reason', t('action.reason'), 'case-reason'),
+    reopen: area('reason', t('action.reason'), 'case-reason', L.reason),
   };
   return (
     <Modal

@@ -103,19 +103,33 @@ export function CaseTimeline({ events }: { events: readonly TCaseEvent[] }) {
   );
 }
 
-/** Duplicates grouped under this case, or the case this one was merged into. */
+/** Duplicates grouped with this case, or the case this one was merged into (by its tracking number). */
 export function DuplicatesCard({ item }: { item: TCase }) {
   const { t } = useI18n();
-  if (!item.duplicates.length && !item.mergedIntoId) return null;
+  if (!item.duplicates.length && !item.mergedInto) return null;
   return (
-    <Card size="small" title={t('caseUi.duplicates')} data-testid="case-duplicates">
-      {item.mergedIntoId && (
-        <p>
-          {t('caseUi.mergedInto')} <Link to={`/cases/${item.mergedIntoId}`}>#{item.mergedIntoId}</Link>
+    <Card
+      size="small"
+      title={t('caseUi.duplicates')}
+      data-testid="case-duplicates"
+      extra={
+        item.groupId ? (
+          <Link to={`/cases?groupId=${item.groupId}`} data-testid="case-group-link">
+            {t('caseUi.showGroup')}
+          </Link>
+        ) : null
+      }
+    >
+      {item.mergedInto && (
+        <p data-testid="case-merged-into">
+          {t('caseUi.mergedInto')}{' '}
+          <Link to={`/cases/${item.mergedInto.id}`} data-testid="case-merged-into-link">
+            {item.mergedInto.trackingNo}
+          </Link>
         </p>
       )}
       {item.duplicates.map((d) => (
-        <div key={d.id}>
+        <div key={d.id} data-testid={`case-duplicate-${d.id}`}>
           <Link to={`/cases/${d.id}`}>{d.trackingNo}</Link> <CaseStatusTag status={d.status} testId="case-duplicate-status" />
         </div>
       ))}

@@ -1,29 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../domain/i18n';
 import { ErrorAlert } from '../../errors';
+import { ExportButton } from '../../exports/ExportButton';
 import { useI18n, useLabelOr } from '../../i18n';
 import { useCan } from '../../queries';
 import { CaseStatusTag, CategoryTag, OrgPicker, OverdueTag, SourceTag } from './parts';
-import { useCases, type TCaseFilter } from './queries';
+import { caseQuery, useCases, type TCaseFilter } from './queries';
 import { CASE_CATEGORIES, CASE_SOURCES, CASE_STATUSES, type TCaseSummary } from './types';
 import { useServerPaging } from '../../paging';
 
-/** 监督举报与整改: the cases in scope (complaints, leads, findings), filtered; overdue ones flagged. */
+/**
+ * 监督举报与整改: the cases in scope (complaints, leads, findings), filtered; overdue ones and
+ * duplicates flagged (a duplicate's tag narrows the list to its group, as does `?groupId=` from a
+ * case page); the Excel export sends the filters on screen.
+ */
 export function CasesPage() {
   const { t, lang } = useI18n();
   const labelOr = useLabelOr();
   const can = useCan();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<TCaseFilter>({});
+  const [params, setParams] = useSearchParams();
+  const [filter, setFilter] = useState<TCaseFilter>(() => {
+    const groupId = Number(params.get('groupId'));
+    return Number.isInteger(groupId) && groupId > 0 ? { groupId } : {};
+  });
   const { paging, firstPage, pagination } = useServerPaging();
   const list = useCases(filter, paging);
   const change = (f: TCaseFilter) => {
     setFilter(f);
     firstPage();
+    if (!f.groupId && params.has('groupId')) setParams({}, { replace: true });
   };
   const dash = t('common.none');
 
@@ -56,6 +66,18 @@ export function CasesPage() {
     { key: 'target', title: t('caseUi.targetOrg'), render: (_v, r) => r.targetOrg?.name ?? dash },
     { key: 'assigned', title: t('caseUi.assignedOrg'), render: (_v, r) => r.assignedOrg?.name ?? dash },
     { key: 'source', title: t('caseUi.source'), render: (_v, r) => <SourceTag source={r.source} channel={r.channel} /> },
+    {
+      key: 'duplicates',
+      title: t('caseUi.duplicateCount'),
+      render: (_v, r) =>
+        r.groupId && r.duplicateCount > 0 ? (
+          <Button type="link" size="small" style={{ padding: 0 }} title={t('caseUi.showGroup')} onClick={() => change({ ...filter, groupId: r.groupId ?? undefined })} data-testid={`case-dup-${r.id}`}>
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {t('caseUi.duplicatesTag', { n: r.duplicateCount })}
+            </Tag>
+          </Button>
+        ) : null,
+    },
     { key: 'createdAt', title: t('caseUi.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, lang) },
     {
       key: 'dueOn',
@@ -69,11 +91,14 @@ export function CasesPage() {
     <Card
       title={t('nav.cases')}
       extra={
-        can('case.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="case-new">
-            {t('caseUi.new')}
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/cases/export.xlsx" query={caseQuery(filter)} fallbackName="cases.xlsx" testId="case-export" />
+          {can('case.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="case-new">
+              {t('caseUi.new')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }} data-testid="case-filters">
@@ -122,6 +147,13 @@ export function CasesPage() {
             {t('caseUi.onlyOverdue')}
           </Checkbox>
         </Col>
+        {filter.groupId && (
+          <Col xs={24} style={{ display: 'flex', alignItems: 'center' }}>
+            <Tag color="gold" closable onClose={() => change({ ...filter, groupId: undefined })} data-testid="cf-group" data-group-id={filter.groupId}>
+              {t('caseUi.groupFilter', { id: filter.groupId })}
+            </Tag>
+          </Col>
+        )}
       </Row>
       {list.isError ? (
         <ErrorAlert error={list.error} />

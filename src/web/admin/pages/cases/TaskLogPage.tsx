@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Pagination, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { CASE_LIMITS as L } from '../../../../domain/cases/limits';
 import { formatDate } from '../../../../domain/i18n';
 import { api, errorText } from '../../api';
 import { applyFieldErrors, ErrorAlert } from '../../errors';
@@ -38,7 +39,7 @@ function EntryForm() {
           date: v.date.format('YYYY-MM-DD'),
           minutes: v.minutes,
           channel: v.channel,
-          ...(v.code?.trim() ? { code: v.code.replace(/\s+/g, '').toUpperCase() } : {}),
+          ...(v.code?.trim() ? { code: v.code.trim() } : {}),
         },
       }),
     onSuccess: async () => {
@@ -53,10 +54,10 @@ function EntryForm() {
     <Form<TForm> form={form} layout="vertical" initialValues={{ date: dayjs(), channel: 'wechat_group' }} onFinish={(v) => add.mutate(v)} data-testid="tasklog-form">
       {add.error && <Alert type="error" showIcon title={errorText(add.error, lang)} style={{ marginBottom: 12 }} />}
       <Form.Item name="what" label={t('tasklogUi.what')} rules={[text]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder={t('tasklogUi.whatHint')} data-testid="tasklog-what" />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={L.tasklogWhat} showCount placeholder={t('tasklogUi.whatHint')} data-testid="tasklog-what" />
       </Form.Item>
       <Form.Item name="issuer" label={t('tasklogUi.issuer')} rules={[text]}>
-        <Input maxLength={100} placeholder={t('tasklogUi.issuerHint')} data-testid="tasklog-issuer" />
+        <Input maxLength={L.issuerText} placeholder={t('tasklogUi.issuerHint')} data-testid="tasklog-issuer" />
       </Form.Item>
       <Row gutter={8}>
         <Col xs={12}>
@@ -74,7 +75,7 @@ function EntryForm() {
         <Select options={TASKLOG_CHANNELS.map((c) => ({ value: c, label: labelOr(`tasklogChannel.${c}`, c) }))} data-testid="tasklog-channel" />
       </Form.Item>
       <Form.Item name="code" label={t('tasklogUi.code')} extra={<CodeCheck code={code} testId="tasklog-code-status" />}>
-        <Input maxLength={40} autoCapitalize="characters" autoComplete="off" placeholder={t('tasklogUi.codeHint')} data-testid="tasklog-code" />
+        <Input maxLength={L.code} autoCapitalize="characters" autoComplete="off" placeholder={t('tasklogUi.codeHint')} data-testid="tasklog-code" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={add.isPending} data-testid="tasklog-submit">
         {t('tasklogUi.add')}

@@ -14,11 +14,18 @@ export interface TCaseFilter {
   source?: string;
   overdue?: boolean;
   orgId?: number;
+  /** One duplicate group (the id of its first case). */
+  groupId?: number;
   q?: string;
 }
 
+/** The list's filters as the API takes them (the list and its Excel export send the same). */
+export function caseQuery(filter: TCaseFilter): TRequest['query'] {
+  return { ...filter, overdue: filter.overdue ? 'true' : undefined };
+}
+
 export function useCases(filter: TCaseFilter, paging: { page: number; pageSize: number }) {
-  const query: TRequest['query'] = { ...filter, overdue: filter.overdue ? 'true' : undefined, ...paging };
+  const query: TRequest['query'] = { ...caseQuery(filter), ...paging };
   return useQuery({ queryKey: ['cases', 'list', query], queryFn: () => api<TPage<TCaseSummary>>('/cases', { query }), placeholderData: keepPreviousData });
 }
 

@@ -36,13 +36,18 @@ export interface TCaseSummary {
   status: string;
   summary: string;
   targetOrg: TOrgRef | null;
+  /** The organisation concerned as typed, when it is not one of the register's (staff entry, leads, task logs). */
+  targetText: string | null;
   assignedOrg: TOrgRef | null;
   createdAt: string;
   dueOn: string | null;
   receivedOn?: string;
   rectifyDeadline?: string | null;
   overdue: boolean;
-  duplicateCount?: number;
+  /** The first case of its duplicate group (itself when it is the first); null when it has no duplicates. */
+  groupId: number | null;
+  /** Other cases in its group. */
+  duplicateCount: number;
 }
 
 export interface TCaseEvent {
@@ -87,8 +92,8 @@ export interface TCase extends TCaseSummary {
   outcome: string | null;
   reply: string | null;
   repliedAt: string | null;
-  mergedIntoId: number | null;
-  duplicates: { id: number; trackingNo: string; status: string }[];
+  mergedInto: { id: number; trackingNo: string } | null;
+  duplicates: { id: number; trackingNo: string; status: string; merged: boolean }[];
   /** Only for the office role: the API leaves it out for everyone else. */
   reporter?: { anonymous: boolean; name: string | null; phone: string | null } | null;
   attachments: TAttachment[];
