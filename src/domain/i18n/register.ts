@@ -156,6 +156,11 @@ export const REGISTER_LABELS = {
     '不得提出参与率、达标率等硬性要求（本事项对{app}要求参与率{rate}）。请删除参与率目标。',
     'Participation or completion rates may not be imposed (this item asks {rate} participation in {app}). Remove the participation target.',
   ],
+  'rule.whitelist_entry_unknown.title': ['所属白名单事项须已准入', 'Whitelist entry must exist'],
+  'rule.whitelist_entry_unknown.message': [
+    '所填所属白名单事项核验码“{code}”不是本地区在册的白名单事项（须为本地区已准入、在有效期内、本身未引用其他白名单的社会事务进校园事项）。请核对核验码；确属新事项的，请清空该栏，按新增白名单事项申报。',
+    'The whitelist entry code “{code}” is not an entry on this region’s whitelist (an approved social affair of the region, still valid, that cites no other entry). Check the code; if this is a new activity, clear the field and apply as a new whitelist entry.',
+  ],
   'rule.whitelist_total.title': ['白名单总量上限', 'Whitelist size limit'],
   'rule.whitelist_total.message': [
     '社会事务进校园白名单总量不超过{max}项，现有{current}项，新增本事项后为{total}项。请并入已有白名单事项，或先退出一项。',

@@ -91,4 +91,49 @@ export const REGISTER_PAGE_LABELS = {
   'secondment.summary.byStatus': ['本年登记事项（按状态）', 'Items registered this year, by status'],
   'secondment.summary.noItems': ['本年尚无登记事项', 'No items registered this year'],
   'secondment.overdueCount': ['{n} 人逾期未返岗', '{n} overdue'],
+
+  // annual plan: closing it
+  'auditAction.plan.close': ['关闭年度计划', 'Annual plan closed'],
+  'auditAction.plan.export': ['导出年度计划', 'Annual plan exported'],
+  'plan.close': ['关闭年度计划', 'Close the annual plan'],
+  'plan.closeConfirm': [
+    '关闭{year}年度计划？关闭后不能再列入计划内事项，新增事项须“一事一报”（写明理由和紧急程度）；已列入的事项不受影响。',
+    'Close the {year} plan? No planned items can be added afterwards: new items must be reported on their own, with a reason and an urgency. Items already in the plan stay.',
+  ],
+  'plan.closedDone': ['年度计划已关闭', 'Annual plan closed'],
+  'plan.isClosed': [
+    '{year}年度计划已于{date}关闭，共 {n} 项计划内事项。此后新增事项须“一事一报”。',
+    'The {year} plan was closed on {date} with {n} planned items. New items must now be reported on their own.',
+  ],
+
+  // leads
+  'auditAction.lead.export': ['导出问题线索', 'Leads exported'],
+
+  // uses recorded by a school
+  'auditAction.item.use': ['登记事项开展', 'Item use recorded'],
+  'auditAction.school_item.export': ['导出本校进校事项', 'School items exported'],
+  'school.recordUse': ['登记开展', 'Record a use'],
+  'school.recordUseTitle': ['登记开展：{title}', 'Record a use: {title}'],
+  'school.usedOn': ['开展日期', 'Held on'],
+  'school.useNote': ['备注（选填）', 'Note (optional)'],
+  'school.useRecorded': ['已登记开展', 'Use recorded'],
+  'school.useHint': [
+    '每次该事项实际进校开展后登记一次。开展日期须在准入有效期内，不能晚于今天；达到次数上限后不能再登记，如仍被要求开展，请用“拒绝未登记事项”反映。',
+    'Record each time the item was actually held at the school. The date must fall within the approved window and not after today. Past the cap nothing more can be recorded: if you are still asked to host it, report it with “Refuse an unregistered demand”.',
+  ],
+  'school.usesYear': ['次数按{year}年全年统计。', 'Uses are counted for the whole of {year}.'],
+  'school.capReached': ['已达上限', 'Cap reached'],
+  'school.revokedFrom': ['自{date}起撤销', 'Revoked from {date}'],
+
+  // item page
+  'item.mergedFrom': ['已并入本事项', 'Merged into this item'],
+  'action.effectiveDateHint': ['不能早于批准日期，最晚为今天起一年内。', 'Not before the approval date, at most a year from today.'],
+
+  // Excel headers of the register's exports
+  'registerExport.id': ['编号', 'No.'],
+  'registerExport.windowStart': ['开始日期', 'Start'],
+  'registerExport.windowEnd': ['结束日期', 'End'],
+  'registerExport.planned': ['计划内', 'In the plan'],
+  'registerExport.schoolCount': ['涉及学校数', 'Schools'],
+  'registerExport.uses': ['本年已开展（次）', 'Held this year'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -34,6 +34,11 @@ export interface TRuleContext {
   whitelistNewThisYear: number;
   /** Approving this social affair adds a new whitelist entry (it belongs to no existing one). */
   isNewWhitelistItem: boolean;
+  /**
+   * For a social affair citing a whitelist entry (`details.whitelistCode`): whether the code is the
+   * verification code of an entry on the region's whitelist. `false` blocks; absent means not looked up.
+   */
+  whitelistCodeKnown?: boolean;
   /** Optional names for messages; a school without one is shown as `学校#id`. */
   schoolNames?: Record<number, string>;
 }

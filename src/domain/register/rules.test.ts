@@ -42,8 +42,9 @@ describe('checkItem — the engine', () => {
       makeItem('secondment', { details: { approvedBy: undefined }, planned: false, adhoc: { reason: '', urgency: 'urgent' } }),
       makeItem('training', { details: { relevantToTeaching: false }, evaluationMethods: ['trace_screenshots', 'app_login_rate'] }),
       makeItem('data_collection', { details: { validUntil: '2026-03-20' } }),
+      makeItem('social_affair', { details: { whitelistCode: 'BMD-2026-99' } }),
     ];
-    const ctx = { targetSchoolIds: [1, 2], comprehensiveSupervisionCountBySchool: { 1: 1 }, isNewWhitelistItem: true, whitelistTotal: 10, whitelistNewThisYear: 2 };
+    const ctx = { targetSchoolIds: [1, 2], comprehensiveSupervisionCountBySchool: { 1: 1 }, isNewWhitelistItem: true, whitelistTotal: 10, whitelistNewThisYear: 2, whitelistCodeKnown: false };
     const all = items.flatMap((item) => runRules(item, { ctx, today: '2026-02-01' }));
     expect(new Set(all.map((f) => f.ruleId))).toEqual(new Set(RULE_IDS));
     for (const f of all) {
@@ -247,6 +248,25 @@ describe('whitelist rules — 白名单总量不超过10项、每年新增不超
     expect(runRules(item, { ctx, values: { whitelistMaxTotal: 8, whitelistMaxNewPerYear: 1 } }).map((f) => f.ruleId)).toEqual(['whitelist_total', 'whitelist_new_per_year']);
   });
   it('only apply to social affairs', () => {
-    expect(runRules(makeItem('evaluation'), { ctx: { isNewWhitelistItem: true, whitelistTotal: 50, whitelistNewThisYear: 9 } })).toEqual([]);
+    expect(runRules(makeItem('evaluation'), { ctx: { isNewWhitelistItem: true, whitelistTotal: 50, whitelistNewThisYear: 9, whitelistCodeKnown: false } })).toEqual([]);
+  });
+});
+
+describe('whitelist_entry_unknown — an activity must cite an entry that exists', () => {
+  const cited = makeItem('social_affair', { details: { whitelistCode: ' BMD-2026-99 ' } });
+  it('blocks a code the server did not find, naming the code, the rule and its source', () => {
+    const f = findingOf(runRules(cited, { ctx: { whitelistCodeKnown: false, isNewWhitelistItem: true } }), 'whitelist_entry_unknown');
+    expect(f?.severity).toBe('blocking');
+    expect(f?.field).toBe('details.whitelistCode');
+    expect(f?.zh).toMatch(/^【所属白名单事项须已准入】所填所属白名单事项核验码“BMD-2026-99”不是本地区在册的白名单事项/);
+    expect(f?.zh).toContain('依据：浙江省');
+    expect(f?.en).toContain('“BMD-2026-99” is not an entry');
+    expect(f?.en).toContain('(Source: Zhejiang');
+  });
+  it('passes a known code, a code not looked up, and a new entry (no code)', () => {
+    expect(runRules(cited, { ctx: { whitelistCodeKnown: true } })).toEqual([]);
+    expect(runRules(cited)).toEqual([]);
+    const fresh = makeItem('social_affair', { details: { whitelistCode: '  ' } });
+    expect(findingOf(runRules(fresh, { ctx: { whitelistCodeKnown: false } }), 'whitelist_entry_unknown')).toBeUndefined();
   });
 });

@@ -27,6 +27,7 @@ export const RULE_IDS = [
   'banned_evaluation_method',
   'app_task_national_rule',
   'app_task_participation_target',
+  'whitelist_entry_unknown',
   'whitelist_total',
   'whitelist_new_per_year',
   'data_collection_approval',
@@ -154,6 +155,19 @@ export const RULES: readonly TRegisterRule[] = [
       if (!d || d.participationTarget === undefined || d.participationTarget <= 0) return null;
       const rate = `${Math.round(d.participationTarget * 1000) / 10}%`;
       return { message: registerText('rule.app_task_participation_target.message', { app: sameText(d.appName), rate }) };
+    },
+  },
+  {
+    id: 'whitelist_entry_unknown',
+    severity: 'blocking',
+    kinds: ['social_affair'],
+    field: 'details.whitelistCode',
+    source: describeSources(['zhejiang_whitelist_2024']),
+    check(item, ctx) {
+      // an activity under an existing entry skips both whitelist limits, so the entry must exist
+      const d = detailsOf(item, 'social_affair');
+      if (!d || isBlank(d.whitelistCode) || ctx.whitelistCodeKnown !== false) return null;
+      return { message: registerText('rule.whitelist_entry_unknown.message', { code: sameText(d.whitelistCode!.trim()) }) };
     },
   },
   {

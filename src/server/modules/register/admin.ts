@@ -2,6 +2,7 @@ import { findLooserOverrides, resolveRuleSet, type TRuleSetPatch, type TRuleSetV
 import type { TCtx } from '../../context';
 import { nowIso } from '../../context';
 import { AppError } from '../../http/errors';
+import { can } from '../../../domain/abilities';
 import { authorize } from '../../policy';
 import { recordAudit } from '../audit/record';
 import { regionPathOf } from '../auth/sessions';
@@ -19,7 +20,7 @@ async function actorRegion(ctx: TCtx) {
 export async function getPlan(ctx: TCtx, year: number) {
   authorize(ctx.actor, 'register.read');
   const region = await actorRegion(ctx);
-  const plan = await ctx.db.selectFrom('annual_plans').select(['id', 'year', 'status']).where('region_org_id', '=', region.id).where('year', '=', year).executeTakeFirst();
+  const plan = await findPlan(ctx, region.id, year);
   const rows = plan
     ? await itemQuery(ctx.db)
         .select((eb) => eb.selectFrom('item_schools').select((e2) => e2.fn.countAll<number>().as('c')).whereRef('item_schools.item_id', '=', 'items.id').as('school_count'))
@@ -28,7 +29,15 @@ export async function getPlan(ctx: TCtx, year: number) {
         .orderBy('items.window_start')
         .execute()
     : [];
-  return { plan: plan ?? null, items: rows.map(presentSummary) };
+  return { plan: plan ? presentPlan(plan) : null, items: rows.map(presentSummary), canClose: plan?.status === 'open' && can(ctx.actor.role, 'register.manage') };
+}
+
+function findPlan(ctx: TCtx, regionId: number, year: number) {
+  return ctx.db.selectFrom('annual_plans').select(['id', 'year', 'status', 'updated_at']).where('region_org_id', '=', regionId).where('year', '=', year).executeTakeFirst();
+}
+
+function presentPlan(p: { id: number; year: number; status: string; updated_at: string }) {
+  return { id: p.id, year: p.year, status: p.status, closedAt: p.status === 'closed' ? p.updated_at : null };
 }
 
 /**
@@ -54,6 +63,25 @@ export async function openPlan(ctx: TCtx, year: number) {
     const { id } = await trx.insertInto('annual_plans').values({ region_org_id: region.id, year, status: 'open', opened_by: ctx.actor.userId, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'plan.open', objectType: 'annual_plan', objectId: id, after: { year } });
     return { id, year, status: 'open' };
+  });
+}
+
+/**
+ * The office closes the annual plan of its region: from then on a planned item of that year is
+ * refused (it must be reported on its own, 一事一报, with reason and urgency); items already in
+ * the plan stay. Another region's plan is 404; a closed plan cannot be closed again.
+ */
+export async function closePlan(ctx: TCtx, id: number) {
+  authorize(ctx.actor, 'register.manage');
+  const region = await actorRegion(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await trx.selectFrom('annual_plans').select(['id', 'year', 'status']).where('id', '=', id).where('region_org_id', '=', region.id).executeTakeFirst();
+    if (!plan) throw new AppError('NOT_FOUND');
+    const at = nowIso();
+    const res = await trx.updateTable('annual_plans').set({ status: 'closed', updated_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('PLAN_CLOSED');
+    await recordAudit(trx, ctx, { action: 'plan.close', objectType: 'annual_plan', objectId: id, before: { status: plan.status }, after: { year: plan.year, status: 'closed' } });
+    return presentPlan({ id, year: plan.year, status: 'closed', updated_at: at });
   });
 }
 
@@ -92,13 +120,25 @@ export async function saveRuleSet(ctx: TCtx, year: number, opts: { values: TRule
   return { ...(await getRuleSet(ctx, year)), looser };
 }
 
-export async function findLeads(ctx: TCtx, opts: { page: number; pageSize: number }) {
+/** The leads of the actor's region (office, leader), newest first: the list and its export read the same rows. */
+export async function leadQuery(ctx: TCtx) {
   authorize(ctx.actor, 'lead.read');
   const region = await actorRegion(ctx);
-  const base = ctx.db.selectFrom('leads').leftJoin('orgs as s', 's.id', 'leads.school_org_id').where('leads.region_org_id', '=', region.id);
+  return ctx.db.selectFrom('leads').leftJoin('orgs as s', 's.id', 'leads.school_org_id').where('leads.region_org_id', '=', region.id);
+}
+
+type TLeadRow = { id: number; source: string; item_code: string | null; text: string; school_name: string | null; created_at: string; status: string };
+export const LEAD_COLUMNS = ['leads.id', 'leads.source', 'leads.item_code', 'leads.text', 's.name as school_name', 'leads.created_at', 'leads.status'] as const;
+
+export function presentLead(r: TLeadRow) {
+  return { id: r.id, source: r.source, itemCode: r.item_code, text: r.text, schoolName: r.school_name, createdAt: r.created_at, status: r.status };
+}
+
+export async function findLeads(ctx: TCtx, opts: { page: number; pageSize: number }) {
+  const base = await leadQuery(ctx);
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.select(['leads.id', 'leads.source', 'leads.item_code', 'leads.text', 's.name as school_name', 'leads.created_at', 'leads.status']).orderBy('leads.id', 'desc').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
+    base.select([...LEAD_COLUMNS]).orderBy('leads.id', 'desc').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
   ]);
-  return { total: Number(n), items: rows.map((r) => ({ id: r.id, source: r.source, itemCode: r.item_code, text: r.text, schoolName: r.school_name, createdAt: r.created_at, status: r.status })) };
+  return { total: Number(n), items: rows.map(presentLead) };
 }

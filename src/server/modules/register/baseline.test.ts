@@ -89,7 +89,7 @@ for (const dialect of DIALECTS) {
     it('keeps a clearance list of seconded teachers; returns count as 清退; refused unrelated trainings as 制止', async () => {
       const section = await as('section');
       const office = await as('office');
-      const s1 = (await section.post('/api/v1/items', itemInput('secondment', { startInDays: 2, details: { teacherName: '李老师', borrowingUnit: '县文旅局', from: addDays(chinaToday(), 2), to: addDays(chinaToday(), 30) } }))).json();
+      const s1 = (await section.post('/api/v1/items', itemInput('secondment', { startInDays: 2, details: { teacherName: '李老师', borrowingUnit: '县文旅局', from: addDays(chinaToday(), -5), to: addDays(chinaToday(), 30) } }))).json();
       await section.post(`/api/v1/items/${s1.id}/submit`);
       await office.post(`/api/v1/items/${s1.id}/review`, { decision: 'pass' });
       await (await as('leader')).post(`/api/v1/items/${s1.id}/approve`, {});

@@ -3,6 +3,7 @@ import { checkItem } from '../../../domain/register/rules';
 import type { TItemInput } from '../../../domain/register/schemas';
 import { chinaToday } from '../../../domain/time';
 import type { TCtx } from '../../context';
+import type { TDb } from '../../db/connect';
 import { nowIso } from '../../context';
 import { AppError } from '../../http/errors';
 import { authorize, scopePattern } from '../../policy';
@@ -12,6 +13,14 @@ import { authorizeItem, authorizeItemRead } from './policy';
 import { presentItem, presentSummary } from './present';
 import { columnsOf, findItemById, itemQuery, policyTarget, replaceItemSchools, writeEvent } from './repo';
 import { buildItemRuleContext, loadRuleValues } from './ruleContext';
+
+/**
+ * Runs `fn` in a new transaction, or in the caller's when `db` already is one: a data collection
+ * creates, links and submits its item in one transaction of its own (collections/request.ts).
+ */
+export function inTransaction<T>(db: TDb, fn: (trx: TDb) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
 
 export function regionIdOf(regionPath: string): number {
   return Number(regionPath.split('/').filter(Boolean).pop());
@@ -42,7 +51,11 @@ function loadValues(ctx: TCtx, regionPath: string, input: TItemInput) {
   return loadRuleValues(ctx.db, { regionPath, year: Number(input.windowStart.slice(0, 4)) });
 }
 
-async function assertPlanOpen(ctx: TCtx, regionOrgId: number, input: TItemInput): Promise<number | null> {
+/**
+ * The annual plan a planned item goes into: it must be open. Once the office closes it, nothing
+ * new enters it (一事一报 from then on); an item already in it may still be edited.
+ */
+async function assertPlanOpen(ctx: TCtx, regionOrgId: number, input: TItemInput, inPlanId: number | null = null): Promise<number | null> {
   if (!input.planned) return null;
   const plan = await ctx.db
     .selectFrom('annual_plans')
@@ -50,7 +63,9 @@ async function assertPlanOpen(ctx: TCtx, regionOrgId: number, input: TItemInput)
     .where('region_org_id', '=', regionOrgId)
     .where('year', '=', Number(input.windowStart.slice(0, 4)))
     .executeTakeFirst();
-  if (!plan || plan.status !== 'open') throw new AppError('PLAN_NOT_OPEN');
+  if (!plan) throw new AppError('PLAN_NOT_OPEN');
+  if (plan.status === 'closed' && plan.id !== inPlanId) throw new AppError('PLAN_CLOSED');
+  if (plan.status !== 'open' && plan.status !== 'closed') throw new AppError('PLAN_NOT_OPEN');
   return plan.id;
 }
 
@@ -60,7 +75,7 @@ export async function createItem(ctx: TCtx, raw: TItemInput) {
   const regionPath = await regionPathOf(ctx.db, ctx.actor.orgPath);
   const ev = await evaluateInput(ctx, { input: raw, itemId: null, regionPath });
   const planId = await assertPlanOpen(ctx, ev.regionOrgId, ev.input);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const at = nowIso();
     const { id } = await trx
       .insertInto('items')
@@ -89,8 +104,8 @@ export async function updateItem(ctx: TCtx, id: number, raw: TItemInput) {
   const row = await findItemById(ctx.db, id);
   authorizeItem(ctx.actor, 'edit', row ? policyTarget(row) : null);
   const ev = await evaluateInput(ctx, { input: raw, itemId: id, regionPath: await regionPathOf(ctx.db, row!.issuer_path) });
-  const planId = await assertPlanOpen(ctx, ev.regionOrgId, ev.input);
-  await ctx.db.transaction().execute(async (trx) => {
+  const planId = await assertPlanOpen(ctx, ev.regionOrgId, ev.input, row!.planned === 1 ? row!.plan_id : null);
+  await inTransaction(ctx.db, async (trx) => {
     const at = nowIso();
     const res = await trx
       .updateTable('items')

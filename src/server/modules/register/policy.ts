@@ -24,7 +24,8 @@ const ACTION_RULES: Record<TItemAction, { from: readonly TItemStatus[]; ability:
   revoke: { from: ['approved'], ability: 'register.review' },
   complete: { from: ['approved'], ability: 'register.submit', issuerOnly: true },
   estimate: { from: ['draft', 'returned', 'submitted', 'reviewed', 'approved', 'completed'], ability: 'register.submit', issuerOnly: true },
-  returnTeacher: { from: ['approved', 'completed'], ability: 'register.submit', issuerOnly: true },
+  // rejected, revoked or never-approved borrowings are the main 清退 targets: a return is recorded whatever the decision
+  returnTeacher: { from: ['submitted', 'reviewed', 'approved', 'completed', 'rejected', 'revoked'], ability: 'register.submit', issuerOnly: true },
 };
 
 export interface TItemPolicyTarget {
@@ -32,6 +33,8 @@ export interface TItemPolicyTarget {
   kind: TItemKind;
   issuerPath: string;
   submittedBy: number | null;
+  /** A secondment's recorded return: a second one is refused. */
+  returnedAt?: string | null;
 }
 
 /** The leader may reject at the approval stage; the office at review. Revocation: office or leader. */
@@ -42,7 +45,7 @@ function abilityFor(action: TItemAction, actor: TActor): boolean {
 }
 
 /** Why an action is not possible now, or null when it is. Status and ownership only: scope is checked by `authorizeItem`. */
-export function whyNot(actor: TActor, action: TItemAction, item: TItemPolicyTarget): 'ability' | 'status' | 'own' | 'issuer' | 'kind' | null {
+export function whyNot(actor: TActor, action: TItemAction, item: TItemPolicyTarget): 'ability' | 'status' | 'own' | 'issuer' | 'kind' | 'returned' | null {
   const rule = ACTION_RULES[action];
   if (!abilityFor(action, actor)) return 'ability';
   if (!rule.from.includes(item.status)) return 'status';
@@ -52,6 +55,7 @@ export function whyNot(actor: TActor, action: TItemAction, item: TItemPolicyTarg
   if (action === 'file' && !isFilingOnlyKind(item.kind)) return 'kind';
   if (action === 'review' && isFilingOnlyKind(item.kind)) return 'kind';
   if (action === 'returnTeacher' && item.kind !== 'secondment') return 'kind';
+  if (action === 'returnTeacher' && item.returnedAt) return 'returned';
   if (action === 'reject' && item.status === 'reviewed' && !can(actor.role, 'register.approve')) return 'ability';
   if (action === 'reject' && item.status === 'submitted' && !can(actor.role, 'register.review')) return 'ability';
   return null;
@@ -78,6 +82,8 @@ export function authorizeItem(actor: TActor, action: TItemAction, item: TItemPol
       throw new AppError('OWN_SUBMISSION');
     case 'status':
       throw new AppError('ITEM_STATE_CONFLICT', { extra: { status: item.status } });
+    case 'returned':
+      throw new AppError('TEACHER_ALREADY_RETURNED', { extra: { returnedAt: item.returnedAt } });
   }
 }
 
@@ -86,4 +92,13 @@ export function itemAbilities(actor: TActor, item: TItemPolicyTarget): Record<TI
   const out = {} as Record<TItemAction, boolean>;
   for (const a of ITEM_ACTIONS) out[a] = inScope(actor, item.issuerPath) && whyNot(actor, a, item) === null;
   return out;
+}
+
+/**
+ * Recording that an approved item was held at a school: the school's own administrator only
+ * (teachers see the view but do not keep the school's record). Scope (the item targets the
+ * actor's school) is checked by the caller, which answers 404 outside it.
+ */
+export function canRecordUse(actor: TActor): boolean {
+  return can(actor.role, 'register.school') && actor.role === 'school_admin' && actor.orgKind === 'school';
 }

@@ -6,9 +6,18 @@ import { findingsOf, inputOf, policyTarget, type TItemJoined } from './repo';
 
 /** An item as the API shows it, with what the actor may do now (`can`). */
 export async function presentItem(db: Kysely<TDatabase>, actor: TActor, row: TItemJoined) {
-  const [schools, events] = await Promise.all([
+  const [schools, events, mergedFrom] = await Promise.all([
     db.selectFrom('item_schools as s').innerJoin('orgs as o', 'o.id', 's.school_org_id').select(['o.id', 'o.name']).where('s.item_id', '=', row.id).orderBy('o.id').execute(),
     db.selectFrom('item_events').selectAll().where('item_id', '=', row.id).orderBy('id').execute(),
+    // the other side of the merge link: the items merged into this one that the reader may see
+    db
+      .selectFrom('items')
+      .innerJoin('orgs as issuer', 'issuer.id', 'items.issuer_org_id')
+      .select(['items.id', 'items.title'])
+      .where('items.merged_into_id', '=', row.id)
+      .where('issuer.path', 'like', `${actor.scopePath}%`)
+      .orderBy('items.id')
+      .execute(),
   ]);
   const input = inputOf(row);
   return {
@@ -38,11 +47,12 @@ export async function presentItem(db: Kysely<TDatabase>, actor: TActor, row: TIt
     revokedAt: row.revoked_at,
     revokeReason: row.revoke_reason,
     mergedIntoId: row.merged_into_id,
+    mergedFrom,
     returnedAt: row.returned_at,
     createdAt: row.created_at,
     submittedAt: row.submitted_at,
     approvedAt: row.approved_at,
-    events: events.map((e) => ({ id: e.id, at: e.at, actorName: e.actor_name, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason })),
+    events: events.map((e) => ({ id: e.id, at: e.at, actorName: e.actor_name, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, data: e.data_json === null ? null : (JSON.parse(e.data_json) as unknown) })),
     can: itemAbilities(actor, policyTarget(row)),
   };
 }

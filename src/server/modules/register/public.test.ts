@@ -8,6 +8,7 @@ import { DIALECTS } from '../../testing/db';
 import { TEST_PASSWORD } from '../../testing/fixture';
 import { itemInput } from '../../testing/items';
 import { VerifyBatcher, publicStatusOf, verifyCode } from './public';
+import { solvedChallenge } from '../cases/testkit';
 
 describe('publicStatusOf', () => {
   const base = { status: 'approved', valid_from: '2026-03-01', valid_to: '2026-03-31', revoked_at: null };
@@ -188,7 +189,8 @@ for (const dialect of DIALECTS) {
       const anon = new TestClient(t.app, '192.0.2.44');
       const bad = await anon.request('POST', '/api/v1/public/leads', { text: 'x' });
       expect(bad.statusCode).toBe(400);
-      const ok = await anon.request('POST', '/api/v1/public/leads', { text: '<script>alert(1)</script> 要求下载某APP并截图', schoolName: '甲小学' });
+      // a lead opens a case: it takes the same light challenge as a complaint
+      const ok = await anon.request('POST', '/api/v1/public/leads', { text: '<script>alert(1)</script> 要求下载某APP并截图', schoolName: '甲小学', challenge: await solvedChallenge(t.app, '192.0.2.44') });
       expect(ok.statusCode).toBe(201);
       const school = await as('school_admin');
       const refused = await school.post('/api/v1/school/refuse', { what: '要求全体教师参加某协会线上答题', from: '某协会', date: chinaToday() });

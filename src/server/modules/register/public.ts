@@ -202,27 +202,39 @@ export async function verifyCode(deps: TDeps, code: string) {
     title: row.title,
     issuer: row.issuer_name,
     validFrom: row.valid_from,
-    validTo: row.status === 'revoked' && row.revoked_at ? row.revoked_at : row.valid_to,
+    validTo: lastValidDay(row),
     schools: typeof row.schools === 'string' ? (JSON.parse(row.schools) as string[]) : row.schools,
   };
 }
 
-/** The published list of a region (and the regions below it) for a year: approved items, no personal data. */
+/**
+ * The published list of a region (and the regions below it) for a year: approved items, no
+ * personal data. As on the verification page, an item revoked from a future date stays listed
+ * until that date, valid until then.
+ */
 export async function publishedList(deps: TDeps, opts: { regionCode: string; year: number }) {
   const region = await deps.db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'region').where('code', '=', opts.regionCode).executeTakeFirst();
   if (!region) return null;
+  const today = chinaToday();
   const rows = await deps.db
     .selectFrom('items')
     .innerJoin('orgs as r', 'r.id', 'items.region_org_id')
     .innerJoin('orgs as issuer', 'issuer.id', 'items.issuer_org_id')
-    .select(['items.verify_code', 'items.admission_no', 'items.kind', 'items.title', 'issuer.name as issuer', 'items.valid_from', 'items.valid_to', 'items.frequency_cap'])
+    .select(['items.verify_code', 'items.admission_no', 'items.kind', 'items.title', 'issuer.name as issuer', 'items.status', 'items.valid_from', 'items.valid_to', 'items.revoked_at', 'items.frequency_cap'])
     .where('r.path', 'like', `${region.path}%`)
-    .where('items.status', 'in', ['approved', 'completed'])
+    .where((eb) => eb.or([eb('items.status', 'in', ['approved', 'completed']), eb.and([eb('items.status', '=', 'revoked'), eb('items.revoked_at', '>', today)])]))
     .where('items.kind', '!=', 'secondment')
     .where('items.valid_from', '<=', `${opts.year}-12-31`)
     .where('items.valid_to', '>=', `${opts.year}-01-01`)
     .orderBy('items.admission_year')
     .orderBy('items.admission_seq')
     .execute();
-  return rows.map((r) => ({ code: r.verify_code!, admissionNo: r.admission_no!, kind: r.kind, title: r.title, issuer: r.issuer, validFrom: r.valid_from!, validTo: r.valid_to!, frequencyCap: r.frequency_cap }));
+  return rows
+    .filter((r) => publicStatusOf(r, today) !== 'revoked')
+    .map((r) => ({ code: r.verify_code!, admissionNo: r.admission_no!, kind: r.kind, title: r.title, issuer: r.issuer, validFrom: r.valid_from!, validTo: lastValidDay(r), frequencyCap: r.frequency_cap }));
+}
+
+/** The end of an item's validity as the public pages show it: a revocation's effective date when it comes first. */
+export function lastValidDay(r: { status: string; valid_to: string | null; revoked_at: string | null }): string {
+  return r.status === 'revoked' && r.revoked_at && r.revoked_at < r.valid_to! ? r.revoked_at : r.valid_to!;
 }

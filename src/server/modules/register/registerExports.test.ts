@@ -1,6 +1,7 @@
 /**
- * Excel exports of the baseline inventory and the secondment clearance list: Chinese headers,
- * real dates, the page's filters, an audit row per export, refused to roles without the register.
+ * Excel exports of the baseline inventory, the secondment clearance list, the annual plan and the
+ * leads: Chinese headers, real dates, the page's filters, an audit row per export, refused to roles
+ * without the register.
  * Also the clean-up figure (`planned`) the baseline page shows next to the target.
  */
 import ExcelJS from 'exceljs';
@@ -148,6 +149,76 @@ for (const dialect of DIALECTS) {
       const other = await (await as('otherOffice')).get('/api/v1/secondments/export.xlsx');
       expect((await sheetOf(other.rawPayload)).rowCount).toBe(1);
       expect(await audits('secondment.export')).toHaveLength(4);
+    });
+
+    it('exports the annual plan of a year: the items the page lists, Chinese headers, real dates, audited, scoped', async () => {
+      const office = await as('office');
+      const section = await as('section');
+      const planned = itemInput('inspection', { planned: true, adhoc: undefined });
+      const year = Number(planned.windowStart.slice(0, 4));
+      // no plan yet: an empty sheet, not an error
+      let ws = await sheetOf((await office.get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload);
+      expect(ws.rowCount).toBe(1);
+      expect((await office.post('/api/v1/plans', { year })).statusCode).toBe(201);
+      const a = (await section.post('/api/v1/items', planned)).json();
+      const b = (await section.post('/api/v1/items', itemInput('assessment', { planned: true, adhoc: undefined, startInDays: 50 }))).json();
+      await section.post('/api/v1/items', itemInput('inspection')); // ad hoc: not in the plan
+      const res = await office.get(`/api/v1/plans/export.xlsx?year=${year}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['x-total-rows']).toBe('2');
+      expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`年度计划-${year}年`);
+      ws = await sheetOf(res.rawPayload);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(rowValues(ws, 1)).toEqual(['编号', '准入编号', '类别', '事项名称', '发起单位', '状态', '开始日期', '结束日期', '计划内', '涉及学校数', '教师负担（小时/年）']);
+      expect(ws.getColumn(4).width).toBe(40);
+      expect(ws.rowCount).toBe(3);
+      const first = rowValues(ws, 2); // by start date, as the page lists them
+      expect(first.slice(0, 1)).toEqual([a.id]);
+      expect(first.slice(2, 4)).toEqual(['督查检查', a.title]);
+      expect(first[5]).toBe('草稿');
+      expect((first[6] as Date).toISOString().slice(0, 10)).toBe(a.windowStart);
+      expect(first[8]).toBe('是');
+      expect(first[9]).toBe(2);
+      expect(rowValues(ws, 3)[0]).toBe(b.id);
+      const logged = await audits('plan.export');
+      expect(logged).toHaveLength(2);
+      expect(JSON.parse(String(logged[1]!.after_json))).toMatchObject({ filters: { year }, rows: 2 });
+      expect((await (await as('teacher')).get(`/api/v1/plans/export.xlsx?year=${year}`)).statusCode).toBe(403);
+      expect((await office.get('/api/v1/plans/export.xlsx')).statusCode).toBe(400);
+      // another county has no plan of its own and never sees this one
+      expect((await sheetOf((await (await as('otherOffice')).get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload)).rowCount).toBe(1);
+    });
+
+    it('exports the leads: every lead of the region, newest first, China-time date-times, audited; refused to sections', async () => {
+      const school = await as('school_admin');
+      expect((await school.post('/api/v1/school/refuse', { what: '要求全体教师为某评选拉票', from: '某协会', date: chinaToday() })).statusCode).toBe(201);
+      // a lead from the public check page (the public route sits behind a challenge: written directly)
+      await t.deps.db
+        .insertInto('leads')
+        .values({ region_org_id: t.fx.county.id, source: 'verify_page', item_code: 'ACDEFGHJKM', item_id: null, school_org_id: null, reported_by: null, text: '要求下载某APP并截图', ip_hash: null, status: 'new', created_at: new Date().toISOString() })
+        .execute();
+      const office = await as('office');
+      const list = (await office.get('/api/v1/leads')).json() as { total: number; items: { id: number; source: string; createdAt: string }[] };
+      const res = await office.get('/api/v1/leads/export.xlsx');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['x-total-rows']).toBe(String(list.total));
+      const ws = await sheetOf(res.rawPayload);
+      expect(rowValues(ws, 1)).toEqual(['编号', '时间', '来源', '学校', '相关编号', '内容', '状态']);
+      expect(ws.rowCount).toBe(list.total + 1);
+      const rows = Array.from({ length: list.total }, (_, i) => rowValues(ws, i + 2));
+      expect(rows.map((r) => r[0])).toEqual(list.items.map((l) => l.id));
+      const refusal = rows.find((r) => r[2] === '学校拒绝登记')!;
+      expect(refusal[3]).toBe('甲小学');
+      expect(String(refusal[5])).toContain('要求全体教师为某评选拉票');
+      expect(refusal[6]).toBe('待处理');
+      // the cell shows the China clock: UTC + 8 hours
+      const created = list.items.find((l) => l.id === refusal[0])!.createdAt;
+      expect((refusal[1] as Date).getTime()).toBe(Date.parse(created) + 8 * 3600_000);
+      expect(rows.some((r) => r[2] === '公众反映（核验页）')).toBe(true);
+      expect(await audits('lead.export')).toHaveLength(1);
+      for (const u of ['section', 'teacher', 'school_admin'] as const) expect((await (await as(u)).get('/api/v1/leads/export.xlsx')).statusCode, u).toBe(403);
+      expect((await sheetOf((await (await as('otherOffice')).get('/api/v1/leads/export.xlsx')).rawPayload)).rowCount).toBe(1);
+      expect(await audits('lead.export')).toHaveLength(2);
     });
   });
 }

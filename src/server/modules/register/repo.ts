@@ -15,7 +15,7 @@ export async function findItemById(db: Kysely<TDatabase>, id: number): Promise<T
 }
 
 export function policyTarget(row: TItemJoined): TItemPolicyTarget {
-  return { status: row.status as TItemStatus, kind: row.kind as TItemPolicyTarget['kind'], issuerPath: row.issuer_path, submittedBy: row.submitted_by };
+  return { status: row.status as TItemStatus, kind: row.kind as TItemPolicyTarget['kind'], issuerPath: row.issuer_path, submittedBy: row.submitted_by, returnedAt: row.returned_at };
 }
 
 /** The stored item as the rule engine and the form see it. */

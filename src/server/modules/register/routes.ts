@@ -11,11 +11,12 @@ import { findItems, getItem, createItem, updateItem } from './items';
 import { findSimilarItems } from './similar';
 import { noticeHtml, qrPng, qrSvg, verifyUrl } from './notice';
 import { findSchoolItems, refuseDemand } from './school';
-import { findLeads, findTargetSchools, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
+import { closePlan, findLeads, findTargetSchools, getPlan, getRuleSet, openPlan, saveRuleSet } from './admin';
 import { ITEM_STATUSES } from './policy';
 import { BASELINE_DECISION_FILTERS, BASELINE_DECISIONS, BASELINE_TEMPLATE_HEADERS, ZBaselineEntry, addBaselineEntries, decideBaselineEntry, getBaseline, parseBaselineWorkbook } from './baseline';
 import { findSecondments, getRegisterSummary, SECONDMENT_STATES } from './secondments';
-import { exportBaseline, exportItems, exportSecondments } from './exports';
+import { exportBaseline, exportItems, exportLeads, exportPlan, exportSchoolItems, exportSecondments, type TExport } from './exports';
+import { recordItemUse } from './uses';
 import { approveItem, cancelItem, changeEstimate, completeItem, fileItem, mergeItem, rejectItem, returnTeacher, reviewItem, revokeItem, submitItem } from './workflow';
 import { AppError } from '../../http/errors';
 
@@ -29,6 +30,10 @@ const ZItemListQuery = ZPage.extend({
 });
 const ZYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const ZSecondmentQuery = z.object({ state: z.enum(SECONDMENT_STATES).optional() });
+
+function sendExport(reply: Parameters<typeof sendXlsx>[0], x: TExport) {
+  return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+}
 
 function baseUrl(deps: TDeps, req: { protocol: string; host: string }): string {
   return process.env.JIANFU_PUBLIC_URL ?? `${req.protocol}://${req.host}`;
@@ -97,10 +102,23 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
   app.get('/register/schools', { schema: { tags: ['register'], summary: 'Schools an item may target (the actor’s region)' }, handler: (req) => findTargetSchools(ctxOf(deps, req)) });
   app.get('/plans', { schema: { tags: ['register'], summary: 'The annual plan of a year', querystring: ZYear }, handler: (req) => getPlan(ctxOf(deps, req), req.query.year) });
   app.post('/plans', { schema: { tags: ['register'], summary: 'Open the annual plan', body: z.object({ year: z.number().int().min(2000).max(2100) }) }, handler: async (req, reply) => reply.status(201).send(await openPlan(ctxOf(deps, req), req.body.year)) });
+  app.post('/plans/:id/close', { schema: { tags: ['register'], summary: 'Close the annual plan: later items of the year are 一事一报', params: ZIdParam }, handler: (req) => closePlan(ctxOf(deps, req), req.params.id) });
+  app.get('/plans/export.xlsx', {
+    schema: { tags: ['register'], summary: 'Export the annual plan of a year to Excel (audited)', querystring: ZYear },
+    handler: async (req, reply) => sendExport(reply, await exportPlan(ctxOf(deps, req), req.query)),
+  });
   app.get('/rulesets', { schema: { tags: ['register'], summary: 'Rule set in force (resolved, own, inherited)', querystring: ZYear }, handler: (req) => getRuleSet(ctxOf(deps, req), req.query.year) });
   app.put('/rulesets/:year', {
     schema: { tags: ['register'], summary: "Edit the region's rule set", params: ZYear, body: z.object({ values: ZRuleSetValues, admissionPrefix: z.string().trim().min(2).max(12).optional() }) },
     handler: (req) => saveRuleSet(ctxOf(deps, req), req.params.year, req.body),
+  });
+  app.get('/school/items/export.xlsx', {
+    schema: { tags: ['register'], summary: 'Export what may enter my school this term, with uses against caps (audited)', querystring: z.object({ date: ZDate.optional() }) },
+    handler: async (req, reply) => sendExport(reply, await exportSchoolItems(ctxOf(deps, req), req.query)),
+  });
+  app.post('/school/items/:id/uses', {
+    schema: { tags: ['register'], summary: 'The school records that an approved item was held (refused past its yearly cap)', params: ZIdParam, body: z.object({ usedOn: ZDate, note: z.string().trim().max(500).optional() }) },
+    handler: async (req, reply) => reply.status(201).send(await recordItemUse(ctxOf(deps, req), req.params.id, req.body)),
   });
   app.get('/school/items', { schema: { tags: ['register'], summary: 'What may enter my school this term', querystring: z.object({ date: ZDate.optional() }) }, handler: (req) => findSchoolItems(ctxOf(deps, req), req.query) });
   app.post('/school/refuse', {
@@ -158,5 +176,6 @@ export const registerRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app
       return reply.status(201).send(await addBaselineEntries(ctx, entries));
     },
   });
+  app.get('/leads/export.xlsx', { schema: { tags: ['register'], summary: 'Export the leads to Excel (audited)' }, handler: async (req, reply) => sendExport(reply, await exportLeads(ctxOf(deps, req))) });
   app.get('/leads', { schema: { tags: ['register'], summary: 'Leads for the office', querystring: ZPage }, handler: (req) => findLeads(ctxOf(deps, req), req.query) });
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { estimateRespondents, type TSchoolHeadcount } from '../../../domain/register/burden';
 import type { TSchoolStage } from '../../../domain/register/kinds';
+import { normalizeVerifyCode } from '../../../domain/register/codes';
 import { buildRuleContext, type TRuleContext } from '../../../domain/register/ruleModel';
 import { resolveRuleSet, type TRuleSetValues } from '../../../domain/register/ruleset';
 import type { TItemInput } from '../../../domain/register/schemas';
@@ -46,13 +47,19 @@ export async function schoolsOfRegion(db: Kysely<TDatabase>, regionPath: string)
   return rows.map((r) => ({ id: r.id, name: r.name, stage: STAGES[r.school_type ?? ''] ?? null, teacherCount: Number(r.teachers), classTeacherCount: Number(r.teachers) }));
 }
 
+/** Respondents a target scope reaches in a region, from the teachers on file (the client's figure is never used). */
+export async function respondentsOf(db: Kysely<TDatabase>, opts: { scope: TItemInput['targetScope']; regionPath: string }): Promise<number> {
+  return estimateRespondents({ scope: opts.scope, schools: await schoolsOfRegion(db, opts.regionPath) }).respondents;
+}
+
 function addCount(map: Record<number, number>, schoolId: number, n: number) {
   map[schoolId] = (map[schoolId] ?? 0) + n;
 }
 
 /**
  * The facts the rules need, computed from the register: schools reached, social affairs per school
- * this school year, comprehensive supervisions per school this calendar year, the whitelist.
+ * this school year, comprehensive supervisions per school this calendar year, the whitelist and
+ * whether a cited whitelist code names one of its entries.
  * Counts cover approved or completed items and exclude the item checked.
  */
 export async function buildItemRuleContext(
@@ -98,22 +105,30 @@ export async function buildItemRuleContext(
   }
   let whitelistTotal = 0;
   let whitelistNewThisYear = 0;
-  if (opts.item.kind === 'social_affair') {
+  let whitelistCodeKnown: boolean | undefined;
+  const details = opts.item.details.kind === 'social_affair' ? opts.item.details : null;
+  const citedCode = details?.whitelistCode?.trim() ? normalizeVerifyCode(details.whitelistCode) : null;
+  if (details) {
+    // the whitelist: live social affairs of the region, valid this year, that cite no entry themselves;
+    // an entry's code is its verification code
     const year = opts.item.windowStart.slice(0, 4);
     const rows = await db
       .selectFrom('items')
-      .select(['details_json', 'approved_at'])
+      .select(['details_json', 'approved_at', 'verify_code'])
       .where('region_org_id', '=', opts.regionOrgId)
       .where('kind', '=', 'social_affair')
       .where('status', 'in', LIVE)
       .where('id', '!=', exclude)
       .where('valid_to', '>=', `${year}-01-01`)
       .execute();
+    const entryCodes = new Set<string>();
     for (const r of rows) {
-      if ((JSON.parse(r.details_json) as { whitelistCode?: string }).whitelistCode) continue;
+      if ((JSON.parse(r.details_json) as { whitelistCode?: string }).whitelistCode?.trim()) continue;
       whitelistTotal++;
       if (r.approved_at?.startsWith(year)) whitelistNewThisYear++;
+      if (r.verify_code) entryCodes.add(r.verify_code);
     }
+    if (citedCode !== null) whitelistCodeKnown = entryCodes.has(citedCode);
   }
   const names = Object.fromEntries(schools.filter((s) => targetIds.includes(s.id)).map((s) => [s.id, s.name]));
   const ctx = buildRuleContext({
@@ -122,7 +137,9 @@ export async function buildItemRuleContext(
     comprehensiveSupervisionCountBySchool,
     whitelistTotal,
     whitelistNewThisYear,
-    isNewWhitelistItem: opts.item.details.kind === 'social_affair' && !opts.item.details.whitelistCode,
+    // a code that names no entry does not make the item part of one: it counts as a new entry too
+    isNewWhitelistItem: details !== null && whitelistCodeKnown !== true,
+    ...(whitelistCodeKnown === undefined ? {} : { whitelistCodeKnown }),
     schoolNames: names,
   });
   return { ctx, schoolIds: targetIds, respondents: est.respondents };

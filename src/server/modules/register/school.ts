@@ -9,6 +9,8 @@ import { regionPathOf } from '../auth/sessions';
 import { regionIdOf } from './items';
 import { checkGivenCode } from '../cases/entry';
 import { openRefusalCase } from '../cases/leads';
+import { canRecordUse } from './policy';
+import { countUses } from './uses';
 
 function termRange(date: string): { from: string; to: string } {
   const { schoolYear, term } = termOf(date);
@@ -16,51 +18,50 @@ function termRange(date: string): { from: string; to: string } {
 }
 
 /**
- * What may enter the actor's school this term, with uses against caps. Uses count the activities
- * held under the item: for a whitelist entry, the approved activities that cite it for this school
- * (each counting its `activitiesPerSchool`); for other items, 1 once the window has started.
+ * What may enter the actor's school this term, with uses against caps. Uses are the ones the
+ * school recorded (`item_uses`) in the calendar year of `date`, as the cap counts them. An item
+ * revoked from a future date is listed until then, as verification answers.
  */
 export async function findSchoolItems(ctx: TCtx, opts: { date?: string | undefined }) {
   authorize(ctx.actor, 'register.school');
   if (ctx.actor.orgKind !== 'school') throw new AppError('FORBIDDEN');
   const date = opts.date ?? chinaToday();
   const range = termRange(date);
+  const today = chinaToday();
   const rows = await ctx.db
     .selectFrom('item_schools as s')
     .innerJoin('items as i', 'i.id', 's.item_id')
-    .select(['i.id', 'i.kind', 'i.title', 'i.admission_no', 'i.verify_code', 'i.window_start', 'i.window_end', 'i.frequency_cap', 'i.details_json'])
+    .select(['i.id', 'i.kind', 'i.title', 'i.status', 'i.admission_no', 'i.verify_code', 'i.window_start', 'i.window_end', 'i.revoked_at', 'i.frequency_cap'])
     .where('s.school_org_id', '=', ctx.actor.orgId)
-    .where('i.status', 'in', ['approved', 'completed'])
+    .where((eb) => eb.or([eb('i.status', 'in', ['approved', 'completed']), eb.and([eb('i.status', '=', 'revoked'), eb('i.revoked_at', '>', today)])]))
     .where('i.window_start', '<=', range.to)
     .where('i.window_end', '>=', range.from)
     .orderBy('i.window_start')
+    .orderBy('i.id')
     .execute();
-  const cites = new Map<string, number>();
-  for (const r of rows) {
-    const d = JSON.parse(r.details_json) as { whitelistCode?: string; activitiesPerSchool?: number };
-    if (d.whitelistCode) cites.set(d.whitelistCode, (cites.get(d.whitelistCode) ?? 0) + (d.activitiesPerSchool ?? 1));
-  }
-  const today = chinaToday();
+  const year = Number(date.slice(0, 4));
+  const uses = await countUses(ctx.db, { itemIds: rows.map((r) => r.id), schoolId: ctx.actor.orgId, year });
   return {
     school: { id: ctx.actor.orgId, name: ctx.actor.orgName },
     term: termOf(date),
-    items: rows.map((r) => {
-      const d = JSON.parse(r.details_json) as { activitiesPerSchool?: number; whitelistCode?: string };
-      const own = r.window_start <= today ? (r.kind === 'social_affair' && !d.whitelistCode ? (d.activitiesPerSchool ?? 1) : 1) : 0;
-      return {
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        admissionNo: r.admission_no,
-        verifyCode: r.verify_code,
-        windowStart: r.window_start,
-        windowEnd: r.window_end,
-        frequencyCap: r.frequency_cap,
-        uses: own + (r.verify_code ? (cites.get(r.verify_code) ?? 0) : 0),
-      };
-    }),
+    usesYear: year,
+    canRecordUse: canRecordUse(ctx.actor),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      admissionNo: r.admission_no,
+      verifyCode: r.verify_code,
+      windowStart: r.window_start,
+      windowEnd: r.window_end,
+      revokedAt: r.status === 'revoked' ? r.revoked_at : null,
+      frequencyCap: r.frequency_cap,
+      uses: uses.get(r.id) ?? 0,
+    })),
   };
 }
+
+export type TSchoolItemView = Awaited<ReturnType<typeof findSchoolItems>>['items'][number];
 
 /** A school refuses a demand that carries no valid number: it becomes a lead for the office. */
 export async function refuseDemand(ctx: TCtx, opts: { what: string; from: string; date: string; code?: string | undefined }) {

@@ -1,7 +1,8 @@
 import { chinaToday } from '../../../domain/time';
 import type { TCtx } from '../../context';
 import { authorize, scopePattern } from '../../policy';
-import { itemQuery } from './repo';
+import { whyNot } from './policy';
+import { itemQuery, policyTarget } from './repo';
 
 /** Filters of the clearance list: past the deadline and not back, back, or still away. */
 export const SECONDMENT_STATES = ['overdue', 'returned', 'away'] as const;
@@ -34,6 +35,8 @@ export async function findSecondments(ctx: TCtx, opts: { state?: TSecondmentStat
       admissionNo: r.admission_no,
       returnedAt: r.returned_at,
       overdue: !r.returned_at && deadline < today && r.status !== 'rejected',
+      /** The actor may record the return now (the button the page shows). */
+      canReturn: whyNot(ctx.actor, 'returnTeacher', policyTarget(r)) === null,
     };
   });
   switch (opts.state) {

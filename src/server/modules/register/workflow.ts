@@ -3,6 +3,7 @@ import { classifyEstimateChange, teacherHoursPerYear } from '../../../domain/reg
 import { formatAdmissionNo } from '../../../domain/register/codes';
 import { checkItem, hasBlocking } from '../../../domain/register/rules';
 import type { TBurdenEstimate } from '../../../domain/register/schemas';
+import { addDays } from '../../../domain/register/schoolYear';
 import { chinaToday } from '../../../domain/time';
 import type { TCtx } from '../../context';
 import { nowIso } from '../../context';
@@ -10,11 +11,11 @@ import type { TDatabase, TItemTable } from '../../db/types';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { regionPathOf } from '../auth/sessions';
-import { getItem } from './items';
+import { getItem, inTransaction } from './items';
 import { defaultAdmissionPrefix, newVerifyCode, nextAdmissionSeq } from './numbering';
 import { authorizeItem, type TItemAction, type TItemStatus } from './policy';
 import { findItemById, inputOf, policyTarget, type TItemJoined, writeEvent } from './repo';
-import { buildItemRuleContext, loadRuleValues } from './ruleContext';
+import { buildItemRuleContext, loadRuleValues, respondentsOf } from './ruleContext';
 
 type TPatch = Partial<Omit<TItemTable, 'id'>>;
 
@@ -55,7 +56,7 @@ async function transition(ctx: TCtx, id: number, t: TTransition) {
     if (hasBlocking(findings)) throw new AppError('RULE_VIOLATION', { extra: { findings } });
     findingsJson = JSON.stringify(findings);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const at = nowIso();
     const moved = await trx
       .updateTable('items')
@@ -154,7 +155,22 @@ export function completeItem(ctx: TCtx, id: number) {
   return transition(ctx, id, { action: 'complete', to: 'completed' });
 }
 
-export function revokeItem(ctx: TCtx, id: number, opts: { reason: string; effectiveDate: string }) {
+/** How far ahead a revocation may be dated. */
+export const REVOKE_MAX_DAYS_AHEAD = 365;
+
+/**
+ * Revokes an approved item from an effective date: not before the day it was approved (China
+ * time), at most a year ahead. Until that date the item stays valid everywhere (verification,
+ * the published list, the school view).
+ */
+export async function revokeItem(ctx: TCtx, id: number, opts: { reason: string; effectiveDate: string }) {
+  const row = await findItemById(ctx.db, id);
+  authorizeItem(ctx.actor, 'revoke', row ? policyTarget(row) : null);
+  const approvedOn = row!.approved_at ? chinaToday(new Date(row!.approved_at)) : null;
+  const latest = addDays(chinaToday(), REVOKE_MAX_DAYS_AHEAD);
+  if ((approvedOn && opts.effectiveDate < approvedOn) || opts.effectiveDate > latest) {
+    throw new AppError('REVOKE_DATE_INVALID', { extra: { earliest: approvedOn, latest } });
+  }
   return transition(ctx, id, {
     action: 'revoke',
     to: 'revoked',
@@ -188,28 +204,54 @@ export async function mergeItem(ctx: TCtx, id: number, opts: { intoId: number; r
   });
 }
 
-/** A new burden estimate: only a program change counts as a reduction (PRA's distinction). */
+/**
+ * A new burden estimate: only a program change counts as a reduction (PRA's distinction).
+ * Respondents are derived again from the item's target scope and the teachers on file, as on
+ * creation: the client's figure is ignored.
+ */
 export async function changeEstimate(ctx: TCtx, id: number, opts: { burden: TBurdenEstimate; reason: 'program_change' | 're_estimate'; note: string }) {
   const row = await findItemById(ctx.db, id);
   authorizeItem(ctx.actor, 'estimate', row ? policyTarget(row) : null);
   if (!opts.note.trim()) throw new AppError('REASON_REQUIRED');
-  const before = inputOf(row!).burden;
-  const change = classifyEstimateChange(before, opts.burden, opts.reason);
+  const { burden: before, targetScope } = inputOf(row!);
+  const respondents = await respondentsOf(ctx.db, { scope: targetScope, regionPath: await regionPathOf(ctx.db, row!.issuer_path) });
+  const after: TBurdenEstimate = { ...opts.burden, respondents };
+  const change = classifyEstimateChange(before, after, opts.reason);
   return transition(ctx, id, {
     action: 'estimate',
     to: null,
     reason: opts.note,
-    data: { before, after: opts.burden, ...change, reason: opts.reason },
+    data: { before, after, ...change, reason: opts.reason },
     patch: () => ({
-      minutes_per_respondent: opts.burden.minutesPerRespondent,
-      respondents: opts.burden.respondents,
-      times_per_year: opts.burden.timesPerYear,
-      teacher_hours: teacherHoursPerYear(opts.burden),
+      minutes_per_respondent: after.minutesPerRespondent,
+      respondents: after.respondents,
+      times_per_year: after.timesPerYear,
+      teacher_hours: teacherHoursPerYear(after),
     }),
   });
 }
 
-/** A seconded teacher is back at school: counted as 清退 in reports. */
-export function returnTeacher(ctx: TCtx, id: number, opts: { returnedAt: string }) {
-  return transition(ctx, id, { action: 'returnTeacher', to: null, event: 'teacher_returned', data: opts, patch: () => ({ returned_at: opts.returnedAt }) });
+/**
+ * A seconded teacher is back at school: counted as 清退 in reports. Recorded whatever became of
+ * the request (a rejected or never-approved borrowing is the main thing to clear), once, on a day
+ * between the start of the secondment and today.
+ */
+export async function returnTeacher(ctx: TCtx, id: number, opts: { returnedAt: string }) {
+  const row = await findItemById(ctx.db, id);
+  authorizeItem(ctx.actor, 'returnTeacher', row ? policyTarget(row) : null);
+  const from = (JSON.parse(row!.details_json) as { from?: string }).from ?? row!.window_start;
+  const today = chinaToday();
+  if (opts.returnedAt < from || opts.returnedAt > today) throw new AppError('RETURN_DATE_INVALID', { extra: { earliest: from, latest: today } });
+  return transition(ctx, id, {
+    action: 'returnTeacher',
+    to: null,
+    event: 'teacher_returned',
+    data: opts,
+    patch: async (trx) => {
+      // two returns recorded at once: the second finds the date set and is refused
+      const set = await trx.updateTable('items').set({ returned_at: opts.returnedAt }).where('id', '=', id).where('returned_at', 'is', null).executeTakeFirst();
+      if (Number(set.numUpdatedRows) !== 1) throw new AppError('TEACHER_ALREADY_RETURNED');
+      return { returned_at: opts.returnedAt };
+    },
+  });
 }

@@ -76,11 +76,11 @@ export async function buildReportScenario(deps: TDeps, fx: TFixture): Promise<TS
     await submitItem(section, id);
     await rejectItem(office, id, { reason: '与教育教学无关' });
   }
-  // three seconded teachers, two of them back
+  // three seconded teachers, two of them back (borrowed since before they were registered, as the clean-up finds them)
   const secondments: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const start = addDays(today, 40);
-    const id = await approved(await create('secondment', { details: { teacherName: `借用教师${i}`, borrowingUnit: '县委宣传部', from: start, to: addDays(start, 10) } }));
+    const start = addDays(today, -20);
+    const id = await approved(await create('secondment', { details: { teacherName: `借用教师${i}`, borrowingUnit: '县委宣传部', from: start, to: addDays(start, 60) } }));
     secondments.push(id);
   }
   for (const id of secondments.slice(0, 2)) await returnTeacher(section, id, { returnedAt: today });

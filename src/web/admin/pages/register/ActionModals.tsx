@@ -91,10 +91,12 @@ export function MergeModal(props: TModalBase & { item: TItem; suggestions: reado
   );
 }
 
-/** Revoke an approved item from a date, with a reason. */
-export function RevokeModal(props: TModalBase) {
+/** Revoke an approved item from a date (not before its approval, at most a year ahead: the server checks too), with a reason. */
+export function RevokeModal(props: TModalBase & { item: TItem }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string; effectiveDate?: Dayjs }>();
+  const earliest = props.item.approvedAt ? dayjs(props.item.approvedAt) : null;
+  const latest = dayjs().add(365, 'day');
   return (
     <ActionModal {...props} form={form} danger>
       <Form
@@ -103,8 +105,8 @@ export function RevokeModal(props: TModalBase) {
         initialValues={{ effectiveDate: dayjs() }}
         onFinish={(v) => props.onSubmit({ path: 'revoke', body: { reason: (v.reason ?? '').trim(), effectiveDate: (v.effectiveDate ?? dayjs()).format('YYYY-MM-DD') } })}
       >
-        <Form.Item name="effectiveDate" label={t('action.effectiveDate')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker style={{ width: '100%' }} data-testid="revoke-date" />
+        <Form.Item name="effectiveDate" label={t('action.effectiveDate')} extra={t('action.effectiveDateHint')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => (earliest !== null && d.isBefore(earliest, 'day')) || d.isAfter(latest, 'day')} data-testid="revoke-date" />
         </Form.Item>
         <Form.Item name="reason" label={t('action.reason')} rules={[{ required: true, whitespace: true, message: t('action.reasonRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} data-testid="action-reason" />
@@ -154,7 +156,8 @@ export function EstimateModal(props: TModalBase & { item: TItem }) {
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="respondents" label={t('item.respondents')} rules={required}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} suffix={t('unit.people')} />
+              {/* derived by the server from the target scope and the teachers on file */}
+              <InputNumber style={{ width: '100%' }} min={0} precision={0} suffix={t('unit.people')} disabled />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -176,14 +179,15 @@ export function EstimateModal(props: TModalBase & { item: TItem }) {
 }
 
 /** A seconded teacher is back at school. */
-export function ReturnTeacherModal(props: TModalBase) {
+export function ReturnTeacherModal(props: TModalBase & { item: TItem }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ returnedAt?: Dayjs }>();
+  const from = props.item.details.kind === 'secondment' ? dayjs(props.item.details.from) : dayjs(props.item.windowStart);
   return (
     <ActionModal {...props} form={form}>
       <Form form={form} layout="vertical" initialValues={{ returnedAt: dayjs() }} onFinish={(v) => props.onSubmit({ path: 'return-teacher', body: { returnedAt: (v.returnedAt ?? dayjs()).format('YYYY-MM-DD') } })}>
         <Form.Item name="returnedAt" label={t('action.returnedAt')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker style={{ width: '100%' }} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(from, 'day')} />
         </Form.Item>
       </Form>
     </ActionModal>

@@ -109,9 +109,9 @@ export function ItemActions({ item, dialog, setDialog, onViolation }: TProps) {
       </Space>
       {dialog?.kind === 'reason' && <ReasonModal {...base} title={t(dialog.title)} path={dialog.path} body={dialog.body} required={dialog.required} danger={dialog.danger} />}
       {dialog?.kind === 'merge' && <MergeModal {...base} title={t('action.merge')} item={item} suggestions={similar.data ?? []} initialTarget={dialog.intoId} />}
-      {dialog?.kind === 'revoke' && <RevokeModal {...base} title={t('action.revoke')} />}
+      {dialog?.kind === 'revoke' && <RevokeModal {...base} title={t('action.revoke')} item={item} />}
       {dialog?.kind === 'estimate' && <EstimateModal {...base} title={t('action.estimate')} item={item} />}
-      {dialog?.kind === 'returnTeacher' && <ReturnTeacherModal {...base} title={t('action.returnTeacher')} />}
+      {dialog?.kind === 'returnTeacher' && <ReturnTeacherModal {...base} title={t('action.returnTeacher')} item={item} />}
     </>
   );
 }

@@ -122,6 +122,24 @@ export function ItemDescriptions({ item }: { item: TItem }) {
         ]
       : []),
     ...(item.mergedIntoId ? [{ key: 'merged', label: t('item.mergedInto'), children: <Link to={`/items/${item.mergedIntoId}`}>#{item.mergedIntoId}</Link> }] : []),
+    ...(item.mergedFrom.length
+      ? [
+          {
+            key: 'mergedFrom',
+            label: t('item.mergedFrom'),
+            span: 'filled' as const,
+            children: (
+              <Space orientation="vertical" size={2} data-testid="item-merged-from">
+                {item.mergedFrom.map((m) => (
+                  <Link key={m.id} to={`/items/${m.id}`}>
+                    #{m.id} {m.title}
+                  </Link>
+                ))}
+              </Space>
+            ),
+          },
+        ]
+      : []),
     ...(item.returnedAt ? [{ key: 'returnedAt', label: t('item.returnedAt'), children: formatDate(item.returnedAt, lang) }] : []),
     { key: 'createdAt', label: t('item.createdAt'), children: formatDateTime(item.createdAt, lang) },
     ...(item.submittedAt ? [{ key: 'submittedAt', label: t('item.submittedAt'), children: formatDateTime(item.submittedAt, lang) }] : []),

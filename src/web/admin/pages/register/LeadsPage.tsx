@@ -5,12 +5,13 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../../domain/i18n';
 import { api } from '../../api';
 import { ErrorAlert } from '../../errors';
+import { ExportButton } from '../../exports/ExportButton';
 import { useI18n, useLabelOr } from '../../i18n';
 import type { TPage } from '../../types';
 import type { TLead } from './types';
 import { useServerPaging } from '../../paging';
 
-/** 问题线索: unregistered demands reported from the public check page or refused by schools. */
+/** 问题线索: unregistered demands reported from the public check page or refused by schools; exported to Excel. */
 export function LeadsPage() {
   const { t, lang } = useI18n();
   const labelOr = useLabelOr();
@@ -52,7 +53,7 @@ export function LeadsPage() {
     { key: 'status', title: t('lead.status'), dataIndex: 'status', render: (v: string) => <Tag color={v === 'new' ? 'orange' : 'default'}>{labelOr(`leadStatus.${v}`, v)}</Tag> },
   ];
   return (
-    <Card title={t('nav.leads')}>
+    <Card title={t('nav.leads')} extra={<ExportButton path="/leads/export.xlsx" query={{}} fallbackName="leads.xlsx" testId="lead-export" />}>
       {list.isError ? (
         <ErrorAlert error={list.error} />
       ) : (

@@ -1,8 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Grid, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Grid, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { formatDateTime } from '../../../../domain/i18n';
 import { api } from '../../api';
+import { ExportButton } from '../../exports/ExportButton';
 import { ErrorAlert, useShowError } from '../../errors';
 import { useI18n, useLabelOr } from '../../i18n';
 import { useCan } from '../../queries';
@@ -10,9 +12,10 @@ import { itemColumns } from './itemColumns';
 import { yearOptions } from './ItemsPage';
 import type { TItemSummary, TPlanResponse } from './types';
 
-/** 年度计划: the plan of a year and its items; the office opens it. */
+/** 年度计划: the plan of a year and its items; the office opens it, and closes it (later items are 一事一报). */
 export function PlansPage() {
   const { t, lang } = useI18n();
+  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const labelOr = useLabelOr();
   const can = useCan();
@@ -25,7 +28,16 @@ export function PlansPage() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
     onError: showError,
   });
+  const close = useMutation({
+    mutationFn: (id: number) => api(`/plans/${id}/close`, { method: 'POST', body: {} }),
+    onSuccess: () => {
+      void message.success(t('plan.closedDone'));
+      return client.invalidateQueries({ queryKey: ['plans'] });
+    },
+    onError: showError,
+  });
   const p = plan.data?.plan;
+  const n = plan.data?.items.length ?? 0;
 
   return (
     <Card
@@ -40,6 +52,7 @@ export function PlansPage() {
             aria-label={t('plan.year')}
             data-testid="plan-year"
           />
+          {p && <ExportButton path="/plans/export.xlsx" query={{ year }} fallbackName={`plan-${year}.xlsx`} testId="plan-export" />}
         </Space>
       }
     >
@@ -63,13 +76,24 @@ export function PlansPage() {
       )}
       {p && (
         <Alert
-          type="success"
+          type={p.status === 'open' ? 'success' : 'info'}
           showIcon
           data-testid="plan-open-state"
+          data-status={p.status}
           title={
             <span>
-              {t('plan.isOpen', { year, n: plan.data?.items.length ?? 0 })} <Tag color={p.status === 'open' ? 'green' : 'default'}>{labelOr(`planStatus.${p.status}`, p.status)}</Tag>
+              {p.status === 'closed' ? t('plan.isClosed', { year, n, date: formatDateTime(p.closedAt, lang) }) : t('plan.isOpen', { year, n })}{' '}
+              <Tag color={p.status === 'open' ? 'green' : 'default'}>{labelOr(`planStatus.${p.status}`, p.status)}</Tag>
             </span>
+          }
+          action={
+            plan.data?.canClose && (
+              <Popconfirm title={t('plan.closeConfirm', { year })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => close.mutate(p.id)}>
+                <Button icon={<LockOutlined />} loading={close.isPending} data-testid="plan-close">
+                  {t('plan.close')}
+                </Button>
+              </Popconfirm>
+            )
           }
         />
       )}

@@ -1,16 +1,18 @@
-import { StopOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Calendar, Card, Col, Empty, Grid, Progress, Row, Space, Tabs, Typography } from 'antd';
+import { App, Button, Calendar, Card, Col, Empty, Grid, Progress, Row, Space, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { formatDate } from '../../../../domain/i18n';
 import { api } from '../../api';
 import { ErrorAlert } from '../../errors';
+import { ExportButton } from '../../exports/ExportButton';
 import { useI18n } from '../../i18n';
 import { AdmissionNo, KindTag } from './parts';
 import { RefuseModal } from './RefuseModal';
 import type { TSchoolItem, TSchoolItems } from './types';
+import { UseModal } from './UseModal';
 import { VerifyBox } from './VerifyBox';
 
 const ISO = 'YYYY-MM-DD';
@@ -19,10 +21,13 @@ const onDay = (items: readonly TSchoolItem[], day: Dayjs) => {
   return items.filter((i) => i.windowStart <= d && d <= i.windowEnd);
 };
 
-function SchoolItemCard({ item }: { item: TSchoolItem }) {
+/** One item: its number and code, its window, uses against the cap, and (for the school's administrator) recording a use. */
+function SchoolItemCard({ item, onRecord }: { item: TSchoolItem; onRecord?: (item: TSchoolItem) => void }) {
   const { t, lang } = useI18n();
   const cap = item.frequencyCap;
   const over = cap !== null && item.uses > cap;
+  const full = cap !== null && item.uses >= cap;
+  const started = item.windowStart <= dayjs().format(ISO);
   return (
     <Card size="small" data-testid={`school-item-${item.id}`}>
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
@@ -45,12 +50,26 @@ function SchoolItemCard({ item }: { item: TSchoolItem }) {
           </div>
         )}
         <Typography.Text type="secondary">{t('common.range', { from: formatDate(item.windowStart, lang), to: formatDate(item.windowEnd, lang) })}</Typography.Text>
+        {item.revokedAt && (
+          <Tag color="volcano" data-testid={`school-item-revoked-${item.id}`}>
+            {t('school.revokedFrom', { date: formatDate(item.revokedAt, lang) })}
+          </Tag>
+        )}
         {cap !== null ? (
           <Progress percent={Math.min(100, Math.round((item.uses / cap) * 100))} status={over ? 'exception' : undefined} format={() => `${item.uses}/${cap}`} />
         ) : null}
-        <Typography.Text type={over ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+        <Typography.Text type={over ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid={`school-item-uses-${item.id}`}>
           {cap !== null ? t('school.usesOf', { uses: item.uses, cap }) : t('school.usesNoCap', { uses: item.uses })}
         </Typography.Text>
+        {onRecord &&
+          started &&
+          (full ? (
+            <Tag data-testid={`school-item-full-${item.id}`}>{t('school.capReached')}</Tag>
+          ) : (
+            <Button size="small" icon={<CheckSquareOutlined />} onClick={() => onRecord(item)} data-testid={`school-item-use-${item.id}`}>
+              {t('school.recordUse')}
+            </Button>
+          ))}
       </Space>
     </Card>
   );
@@ -62,17 +81,19 @@ export function SchoolPage() {
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [refusing, setRefusing] = useState(false);
+  const [using, setUsing] = useState<TSchoolItem | null>(null);
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const q = useQuery({ queryKey: ['school', 'items'], queryFn: () => api<TSchoolItems>('/school/items') });
   const items = q.data?.items ?? [];
   const term = q.data?.term;
   const dayItems = onDay(items, day);
+  const onRecord = q.data?.canRecordUse ? setUsing : undefined;
 
   const list = items.length ? (
     <Row gutter={[12, 12]} data-testid="school-items">
       {items.map((i) => (
         <Col key={i.id} xs={24} md={12} xl={8}>
-          <SchoolItemCard item={i} />
+          <SchoolItemCard item={i} onRecord={onRecord} />
         </Col>
       ))}
     </Row>
@@ -110,7 +131,7 @@ export function SchoolPage() {
       {dayItems.length ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {dayItems.map((i) => (
-            <SchoolItemCard key={i.id} item={i} />
+            <SchoolItemCard key={i.id} item={i} onRecord={onRecord} />
           ))}
         </Space>
       ) : (
@@ -151,13 +172,28 @@ export function SchoolPage() {
         <ErrorAlert error={q.error} />
       ) : (
         <Card size="small" loading={q.isPending}>
+          {q.data && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('school.usesYear', { year: q.data.usesYear })}
+            </Typography.Text>
+          )}
           <Tabs
+            tabBarExtraContent={<ExportButton path="/school/items/export.xlsx" query={{}} fallbackName="school-items.xlsx" testId="school-export" />}
             items={[
               { key: 'list', label: t('school.items'), children: list },
               { key: 'calendar', label: t('school.calendar'), children: calendar },
             ]}
           />
         </Card>
+      )}
+      {using && (
+        <UseModal
+          item={using}
+          onClose={(done) => {
+            setUsing(null);
+            if (done) void message.success(t('school.useRecorded'));
+          }}
+        />
       )}
       {refusing && (
         <RefuseModal

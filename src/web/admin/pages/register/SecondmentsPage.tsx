@@ -50,7 +50,7 @@ function ReturnModal({ row, onClose }: { row: TSecondment; onClose: () => void }
                 void message.success(t('secondment.returned'));
                 onClose();
               },
-              // refused (not the issuer's, not approved…): the server's own message
+              // refused (not the issuer's, already recorded, a date out of range…): the server's own message
               onError: showError,
             },
           )
@@ -115,7 +115,8 @@ function columns(t: TI18n['t'], lang: TI18n['lang'], canReturn: boolean, onRetur
       key: 'actions',
       width: 110,
       render: (_v, r) =>
-        !r.returnedAt && (r.status === 'approved' || r.status === 'completed') ? (
+        // the server says when (approved or not: a rejected borrowing is cleared too; once only)
+        r.canReturn ? (
           <Button size="small" onClick={() => onReturn(r)} data-testid={`secondment-return-${r.id}`}>
             {t('secondment.recordReturn')}
           </Button>

@@ -68,6 +68,8 @@ export interface TSecondment {
   approved: boolean;
   admissionNo: string | null;
   returnedAt: string | null;
+  /** The actor may record the return now. */
+  canReturn: boolean;
   overdue: boolean;
 }
 

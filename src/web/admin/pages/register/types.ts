@@ -40,6 +40,8 @@ export interface TItemEvent {
   fromStatus: TItemStatus | null;
   toStatus: TItemStatus | null;
   reason: string | null;
+  /** What the step carried (e.g. `{"fromId"}` of a merge, the estimate before and after). */
+  data?: unknown;
 }
 
 export interface TItem {
@@ -69,6 +71,8 @@ export interface TItem {
   revokedAt: string | null;
   revokeReason: string | null;
   mergedIntoId: number | null;
+  /** Items merged into this one (the other side of the link). */
+  mergedFrom: { id: number; title: string }[];
   returnedAt: string | null;
   createdAt: string;
   submittedAt: string | null;
@@ -103,8 +107,10 @@ export interface TSimilarItem {
 }
 
 export interface TPlanResponse {
-  plan: { id: number; year: number; status: string } | null;
+  plan: { id: number; year: number; status: string; closedAt: string | null } | null;
   items: TItemSummary[];
+  /** The actor may close the plan now. */
+  canClose: boolean;
 }
 
 export type TRuleKey = keyof TRuleSetValues;
@@ -127,13 +133,19 @@ export interface TSchoolItem {
   verifyCode: string | null;
   windowStart: string;
   windowEnd: string;
+  /** Effective date of a revocation still to come (the item is valid until then). */
+  revokedAt: string | null;
   frequencyCap: number | null;
+  /** Uses the school recorded in `usesYear`. */
   uses: number;
 }
 
 export interface TSchoolItems {
   school: { id: number; name: string };
   term: { schoolYear: number; term: 'autumn' | 'spring' };
+  usesYear: number;
+  /** The actor may record uses (the school's administrator). */
+  canRecordUse: boolean;
   items: TSchoolItem[];
 }
 
