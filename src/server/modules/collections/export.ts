@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { cellKind } from './catalogAccess';
 import { loadHeld } from './heldValues';
-import { ensureOpen } from './open';
+import { closedError, closeReasonOf, syncCollection } from './close';
 import { authorizeCollection, authorizeCollectionSchool } from './policy';
 import { columnsDocOf, findCollectionById, subjectTypeOf, type TCollectionJoined } from './repo';
 import { fillWorkbook, type TCellValue, type TFillSheet } from './workbook';
@@ -61,26 +61,34 @@ function fileName(row: TCollectionJoined, suffix = ''): string {
   return `${base}${suffix}-${chinaToday()}.xlsx`;
 }
 
+/**
+ * The file of an open or closed collection; a withdrawn one (its item revoked, merged or
+ * cancelled) hands out no file any more (close.ts).
+ */
+async function downloadable(ctx: TCtx, found: TCollectionJoined): Promise<TCollectionJoined> {
+  const row = await syncCollection(ctx, found);
+  if (row.status !== 'open' && row.status !== 'closed') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row.status } });
+  if (closeReasonOf(row) === 'withdrawn') throw closedError('withdrawn');
+  return row;
+}
+
 /** The requester downloads the whole filled file (personal data decrypted): recorded in the audit log. */
 export async function requesterFile(ctx: TCtx, id: number) {
-  let row = await findCollectionById(ctx.db, id);
-  authorizeCollection(ctx.actor, 'download', row ? { requesterPath: row.requester_path, createdBy: row.created_by } : null);
-  if (await ensureOpen(ctx, row!)) row = await findCollectionById(ctx.db, id);
-  if (row!.status !== 'open' && row!.status !== 'closed') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row!.status } });
-  const { buf, rows } = await buildFile(ctx, row!, { schoolId: null, decrypt: true });
+  const found = await findCollectionById(ctx.db, id);
+  authorizeCollection(ctx.actor, 'download', found ? { requesterPath: found.requester_path, createdBy: found.created_by } : null);
+  const row = await downloadable(ctx, found!);
+  const { buf, rows } = await buildFile(ctx, row, { schoolId: null, decrypt: true });
   await recordAudit(ctx.db, ctx, { action: 'collection.export', objectType: 'collection', objectId: id, after: { scope: 'all', rows, personalData: 'decrypted' } });
-  return { buf, fileName: fileName(row!) };
+  return { buf, fileName: fileName(row) };
 }
 
 /** A school downloads its own rows (personal data masked): recorded in the audit log. */
 export async function schoolFile(ctx: TCtx, id: number) {
   const schoolId = await authorizeCollectionSchool(ctx.db, ctx.actor, id);
-  let row = await findCollectionById(ctx.db, id);
-  if (await ensureOpen(ctx, row!)) row = await findCollectionById(ctx.db, id);
-  if (row!.status !== 'open' && row!.status !== 'closed') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row!.status } });
-  const { buf, rows } = await buildFile(ctx, row!, { schoolId, decrypt: false });
+  const row = await downloadable(ctx, (await findCollectionById(ctx.db, id))!);
+  const { buf, rows } = await buildFile(ctx, row, { schoolId, decrypt: false });
   await recordAudit(ctx.db, ctx, { action: 'collection.export', objectType: 'collection', objectId: id, after: { scope: 'school', schoolId, rows, personalData: 'masked' } });
-  return { buf, fileName: fileName(row!, `-${ctx.actor.orgName}`) };
+  return { buf, fileName: fileName(row, `-${ctx.actor.orgName}`) };
 }
 
 /** The uploaded template as it was (requester side). */

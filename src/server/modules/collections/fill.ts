@@ -8,6 +8,7 @@ import { catalogLabel, isDerivedKey, normalizeValue } from './catalogAccess';
 import { syncTeacherCore } from './coreSync';
 import { loadHeld } from './heldValues';
 import { maskValue, valueColumns, writeMasterValues, type TValueWrite } from './masterRepo';
+import { closedError, closeReasonOf, effectiveStatus, syncCollection } from './close';
 import { ensureOpen } from './open';
 import { authorizeResponse, teacherIdOf } from './policy';
 import { collectionQuery, columnsDocOf, subjectTypeOf } from './repo';
@@ -35,7 +36,7 @@ export async function findMyTasks(ctx: TCtx) {
     .selectFrom('collection_responses as r')
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
     .leftJoin('items as i', 'i.id', 'c.item_id')
-    .select(['r.id', 'r.status', 'r.remind_count', 'r.last_reminded_at', 'r.committed_at', 'c.id as collection_id', 'c.title', 'c.status as collection_status', 'i.admission_no', 'i.window_end'])
+    .select(['r.id', 'r.status', 'r.remind_count', 'r.last_reminded_at', 'r.committed_at', 'c.id as collection_id', 'c.title', 'c.status as collection_status', 'i.admission_no', 'i.window_end', 'i.status as item_status', 'i.revoked_at'])
     .where('r.school_org_id', '=', ctx.actor.orgId)
     .$if(teacherId !== null, (qb) => qb.where('r.subject_type', '=', 'teacher').where('r.subject_id', '=', teacherId!))
     .$if(teacherId === null, (qb) => qb.where('r.subject_type', '=', 'school'))
@@ -51,7 +52,7 @@ export async function findMyTasks(ctx: TCtx) {
       admissionNo: r.admission_no,
       windowEnd: r.window_end,
       status: r.status,
-      open: r.collection_status === 'open',
+      open: effectiveStatus({ ...r, status: r.collection_status }) === 'open',
       remindCount: r.remind_count,
       lastRemindedAt: r.last_reminded_at,
       submittedAt: r.committed_at,
@@ -62,7 +63,7 @@ export async function findMyTasks(ctx: TCtx) {
 async function loadResponse(ctx: TCtx, id: number) {
   const r = await ctx.db.selectFrom('collection_responses').selectAll().where('id', '=', id).executeTakeFirst();
   await authorizeResponse(ctx.db, ctx.actor, r);
-  const c = await collectionQuery(ctx.db).where('c.id', '=', r!.collection_id).executeTakeFirstOrThrow();
+  const c = await syncCollection(ctx, await collectionQuery(ctx.db).where('c.id', '=', r!.collection_id).executeTakeFirstOrThrow());
   return { r: r!, c };
 }
 
@@ -82,6 +83,7 @@ export async function getResponse(ctx: TCtx, id: number) {
     id: r.id,
     status: r.status,
     open: c.status === 'open',
+    closeReason: c.status === 'open' || c.status === 'closed' ? closeReasonOf(c) : null,
     collection: { id: c.id, title: c.title, admissionNo: c.admission_no, windowEnd: c.window_end, requesterName: c.requester_name, commitmentText: c.commitment_text },
     subject: { type: r.subject_type, name: subjectName },
     fields: doc.columns.map((col) => {
@@ -114,6 +116,8 @@ export async function getResponse(ctx: TCtx, id: number) {
  */
 export async function submitResponse(ctx: TCtx, id: number, body: TResponseSubmit) {
   const { r, c } = await loadResponse(ctx, id);
+  // an ended collection takes no more answers (close.ts: completed, expired, withdrawn)
+  if (c.status === 'closed' || closeReasonOf(c)) throw closedError(closeReasonOf(c));
   if (c.status !== 'open') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: c.status } });
   if (!body.commitment.accepted) throw new AppError('COMMITMENT_REQUIRED');
   const doc = columnsDocOf(c);

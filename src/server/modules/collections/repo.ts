@@ -68,7 +68,7 @@ export function collectionQuery(db: Kysely<TDatabase>) {
     .innerJoin('orgs as r', 'r.id', 'c.requester_org_id')
     .leftJoin('items as i', 'i.id', 'c.item_id')
     .selectAll('c')
-    .select(['r.name as requester_name', 'r.path as requester_path', 'i.status as item_status', 'i.admission_no', 'i.verify_code', 'i.window_end']);
+    .select(['r.name as requester_name', 'r.path as requester_path', 'i.status as item_status', 'i.admission_no', 'i.verify_code', 'i.window_end', 'i.revoked_at']);
 }
 
 export type TCollectionJoined = NonNullable<Awaited<ReturnType<ReturnType<typeof collectionQuery>['executeTakeFirst']>>>;

@@ -42,7 +42,7 @@ async function checkSchools(ctx: TCtx, ids: readonly number[] | undefined): Prom
  */
 export async function createCollection(ctx: TCtx, opts: { title?: string | undefined; subjectType: TSubjectType; fileName: string; content: Buffer }) {
   authorize(ctx.actor, 'collection.request');
-  if (opts.content.length > MAX_TEMPLATE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (opts.content.length > MAX_TEMPLATE_BYTES) throw new AppError('FILE_TOO_LARGE');
   const template = await readTemplateFile(opts.content);
   let index = 0;
   const doc: TColumnsDoc = {
@@ -181,18 +181,21 @@ export async function submitCollection(ctx: TCtx, id: number, input: TCollection
     evaluationMethods: ['data_review'],
     burden: { minutesPerRespondent: minutesPerRespondent(ev.reuse, ev.secondsPerCell), respondents: 0, timesPerYear: 1 },
   };
-  const itemId = row.item_id ? (await updateItem(ctx, row.item_id, item)).id : (await createItem(ctx, item)).id;
   const snapshot = { reuse_json: JSON.stringify(ev.reuse), overlap_json: JSON.stringify(ev.overlap), overlap_max: ev.overlap.max, justification };
-  if (!row.item_id) {
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('collections').set({ item_id: itemId, ...snapshot, updated_at: nowIso() }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'collection.link_item', objectType: 'collection', objectId: id, after: { itemId } });
-    });
-  }
-  await submitItem(ctx, itemId);
+  // one transaction: the item created (or updated), linked, submitted and the collection moved all
+  // happen, or none does; the register's functions run inside it on a context whose db is `trx`
   await ctx.db.transaction().execute(async (trx) => {
+    const tctx: TCtx = { ...ctx, db: trx };
+    const itemId = row.item_id ? (await updateItem(tctx, row.item_id, item)).id : (await createItem(tctx, item)).id;
+    if (!row.item_id) {
+      // two submits of one draft at once: the second finds the item linked and creates nothing
+      const linked = await trx.updateTable('collections').set({ item_id: itemId, updated_at: nowIso() }).where('id', '=', id).where('item_id', 'is', null).executeTakeFirst();
+      if (Number(linked.numUpdatedRows) !== 1) throw new AppError('COLLECTION_STATE_CONFLICT');
+      await recordAudit(trx, tctx, { action: 'collection.link_item', objectType: 'collection', objectId: id, after: { itemId } });
+    }
+    await submitItem(tctx, itemId);
     await trx.updateTable('collections').set({ status: 'submitted', ...snapshot, updated_at: nowIso() }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'collection.submit', objectType: 'collection', objectId: id, before: { status: row.status }, after: { status: 'submitted', itemId, overlap: ev.overlap.max, justification, reuse: { held: ev.reuse.held, columns: ev.reuse.columns } } });
+    await recordAudit(trx, tctx, { action: 'collection.submit', objectType: 'collection', objectId: id, before: { status: row.status }, after: { status: 'submitted', itemId, overlap: ev.overlap.max, justification, reuse: { held: ev.reuse.held, columns: ev.reuse.columns } } });
   });
   return getCollection(ctx, id);
 }

@@ -1,11 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { label } from '../../../domain/i18n';
 import { chinaToday } from '../../../domain/time';
 import type { TDeps } from '../../context';
 import { onePage, sendXlsx, streamXlsx } from '../../http/excel';
-import { AppError } from '../../http/errors';
+import { AppError, handleError } from '../../http/errors';
 import { ctxOf } from '../../http/guards';
 import { ZIdParam, ZPage } from '../../http/schemas';
 import { authorize } from '../../policy';
@@ -14,7 +14,8 @@ import { requesterFile, schoolFile, templateFile } from './export';
 import { findMyTasks, getResponse, submitResponse } from './fill';
 import { getTeacherMasterData } from './masterView';
 import { collectionHoursSaved } from './open';
-import { findCollections, getCollection, getCollectionOfItem } from './present';
+import { COLLECTION_LIST_STATUSES, findCollections, getCollection, getCollectionOfItem } from './present';
+import { exportCollections } from './listExport';
 import { createCollection, MAX_TEMPLATE_BYTES, submitCollection, updateCollection } from './request';
 import { commitRosterImport, discardRosterImport, findRosterImports, getRosterImport, previewRosterImport, rosterErrorRows } from './rosterImport';
 import { ZCollectionPatch, ZCollectionSubmit, ZDecision, ZRemind, ZResponseSubmit, ZRosterCommit, ZRosterQuery, ZTemplateQuery, ZUpload } from './schemas';
@@ -22,12 +23,27 @@ import { decideCorrection, findSchoolCollections, getSchoolProgress, remindPendi
 
 /** An uploaded .xlsx: the raw body (content-type xlsx or octet-stream) or JSON `{fileName, contentBase64}`. */
 function uploaded(req: FastifyRequest, fallbackName: string | undefined): { fileName: string; content: Buffer } {
-  if (Buffer.isBuffer(req.body)) return { fileName: fallbackName ?? 'upload.xlsx', content: req.body };
+  if (Buffer.isBuffer(req.body)) {
+    if (req.body.length > MAX_TEMPLATE_BYTES) throw new AppError('FILE_TOO_LARGE');
+    return { fileName: fallbackName ?? 'upload.xlsx', content: req.body };
+  }
+  // a file over 20 MB sent as base64 is refused as too large, not as unreadable
+  const b64 = (req.body as { contentBase64?: unknown } | null)?.contentBase64;
+  if (typeof b64 === 'string' && Math.floor((b64.replace(/=+$/, '').length * 3) / 4) > MAX_TEMPLATE_BYTES) throw new AppError('FILE_TOO_LARGE');
   const parsed = ZUpload.safeParse(req.body);
   if (!parsed.success) throw new AppError('INVALID_SPREADSHEET');
   const content = Buffer.from(parsed.data.contentBase64, 'base64');
-  if (content.length > MAX_TEMPLATE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (content.length > MAX_TEMPLATE_BYTES) throw new AppError('FILE_TOO_LARGE');
   return { fileName: parsed.data.fileName, content };
+}
+
+/**
+ * Upload routes answer a body over their limit with the file error (20 MB, what to do), not the
+ * generic PAYLOAD_TOO_LARGE: Fastify refuses such a body before the handler runs.
+ */
+function uploadErrors(err: Error, req: FastifyRequest, reply: FastifyReply): void {
+  const tooLarge = (err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (err as FastifyError).statusCode === 413;
+  void handleError(tooLarge && !(err instanceof AppError) ? new AppError('FILE_TOO_LARGE', { cause: err }) : err, req, reply);
 }
 
 function sendFile(reply: FastifyReply, fileName: string, buf: Buffer) {
@@ -43,6 +59,7 @@ const ROSTER_TEMPLATE_KEYS = ['teacher.name', 'teacher.gender', 'teacher.idType'
 const UPLOAD_LIMIT = 30 * 1024 * 1024;
 const ZRosterUploadQuery = z.object({ schoolId: z.coerce.number().int().positive(), fileName: z.string().trim().max(200).optional() });
 const ZDay = z.iso.date();
+const ZCollectionListQuery = ZPage.extend({ status: z.enum(COLLECTION_LIST_STATUSES).optional() });
 
 export const collectionRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { deps }) => {
   // ---- roster import: upload → preview → commit all / valid only ----
@@ -53,6 +70,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (a
   } });
   app.post('/roster/imports', {
     bodyLimit: UPLOAD_LIMIT,
+    errorHandler: uploadErrors,
     schema: { tags: ['collections'], summary: 'Upload a teacher roster: validated preview stored as an import job', querystring: ZRosterUploadQuery },
     handler: async (req, reply) => {
       const ctx = ctxOf(deps, req);
@@ -84,9 +102,17 @@ export const collectionRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (a
   app.get('/teachers/:id/master-data', { schema: { tags: ['collections'], summary: "A teacher's master data with source, time and history (masked)", params: ZIdParam }, handler: (req) => getTeacherMasterData(ctxOf(deps, req), req.params.id) });
 
   // ---- collection requests (requester side; reviewers read them) ----
-  app.get('/collections', { schema: { tags: ['collections'], summary: 'Collections requested in scope', querystring: ZPage.extend({ status: z.string().max(20).optional() }) }, handler: (req) => findCollections(ctxOf(deps, req), req.query) });
+  app.get('/collections', { schema: { tags: ['collections'], summary: 'Collections requested in scope (status as shown)', querystring: ZCollectionListQuery }, handler: (req) => findCollections(ctxOf(deps, req), req.query) });
+  app.get('/collections/export.xlsx', {
+    schema: { tags: ['collections'], summary: 'Export the filtered collections list to Excel (streamed, x-total-rows for progress; audited)', querystring: ZCollectionListQuery.omit({ page: true, pageSize: true }) },
+    handler: async (req, reply) => {
+      const x = await exportCollections(ctxOf(deps, req), req.query);
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
+  });
   app.post('/collections', {
     bodyLimit: UPLOAD_LIMIT,
+    errorHandler: uploadErrors,
     schema: { tags: ['collections'], summary: 'Upload a template: a draft with every column matched, the reuse ratio and the overlap', querystring: ZTemplateQuery },
     handler: async (req, reply) => {
       const file = uploaded(req, req.query.fileName);

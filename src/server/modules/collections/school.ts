@@ -6,15 +6,14 @@ import { recordAudit } from '../audit/record';
 import { catalogLabel } from './catalogAccess';
 import { syncTeacherCore } from './coreSync';
 import { writeMasterValues } from './masterRepo';
-import { ensureOpen } from './open';
+import { closedError, closeReasonOf, effectiveStatus, syncCollection } from './close';
 import { authorizeCollectionSchool } from './policy';
 import { findCollectionById } from './repo';
 
 async function loadForSchool(ctx: TCtx, id: number) {
   const schoolId = await authorizeCollectionSchool(ctx.db, ctx.actor, id);
-  let row = await findCollectionById(ctx.db, id);
-  if (row && (await ensureOpen(ctx, row))) row = await findCollectionById(ctx.db, id);
-  return { schoolId, row: row! };
+  const row = await syncCollection(ctx, (await findCollectionById(ctx.db, id))!);
+  return { schoolId, row };
 }
 
 /** The school's view of a collection: progress (done / total), who is still to fill, corrections to decide. */
@@ -39,7 +38,7 @@ export async function getSchoolProgress(ctx: TCtx, id: number) {
     .execute();
   const done = responses.filter((r) => r.status === 'submitted').length;
   return {
-    collection: { id: row.id, title: row.title, status: row.status, admissionNo: row.admission_no, windowEnd: row.window_end, requesterName: row.requester_name },
+    collection: { id: row.id, title: row.title, status: row.status, closeReason: row.status === 'open' || row.status === 'closed' ? closeReasonOf(row) : null, admissionNo: row.admission_no, windowEnd: row.window_end, requesterName: row.requester_name },
     progress: { done, total: responses.length },
     responses: responses.map((r) => ({
       id: r.id,
@@ -69,6 +68,7 @@ export async function getSchoolProgress(ctx: TCtx, id: number) {
 /** Reminds the school's teachers who have not filled yet (or the listed ones): a reminder row each; they see it on their home. */
 export async function remindPending(ctx: TCtx, id: number, opts: { responseIds?: number[] | undefined }) {
   const { schoolId, row } = await loadForSchool(ctx, id);
+  if (row.status === 'closed') throw closedError(closeReasonOf(row));
   if (row.status !== 'open') throw new AppError('COLLECTION_STATE_CONFLICT', { extra: { status: row.status } });
   const pending = await ctx.db
     .selectFrom('collection_responses')
@@ -136,7 +136,7 @@ export async function findSchoolCollections(ctx: TCtx) {
     .innerJoin('collections as c', 'c.id', 's.collection_id')
     .innerJoin('orgs as r', 'r.id', 'c.requester_org_id')
     .leftJoin('items as i', 'i.id', 'c.item_id')
-    .select(['c.id', 'c.title', 'c.status', 'c.subject_type', 'r.name as requester_name', 'i.admission_no', 'i.window_end', 'i.status as item_status'])
+    .select(['c.id', 'c.title', 'c.status', 'c.subject_type', 'r.name as requester_name', 'i.admission_no', 'i.window_end', 'i.status as item_status', 'i.revoked_at'])
     .select((eb) => [
       eb.selectFrom('collection_responses as p').select((e2) => e2.fn.countAll<number>().as('t')).whereRef('p.collection_id', '=', 'c.id').where('p.school_org_id', '=', ctx.actor.orgId).as('total'),
       eb.selectFrom('collection_responses as p').select((e2) => e2.fn.countAll<number>().as('d')).whereRef('p.collection_id', '=', 'c.id').where('p.school_org_id', '=', ctx.actor.orgId).where('p.status', '=', 'submitted').as('done'),
@@ -150,7 +150,8 @@ export async function findSchoolCollections(ctx: TCtx) {
     items: rows.map((r) => ({
       id: r.id,
       title: r.title,
-      status: r.status === 'submitted' ? 'open' : r.status,
+      // approved but not yet looked at counts as open; open past its item's end as closed
+      status: effectiveStatus({ ...r, status: r.status === 'submitted' ? 'open' : r.status }),
       subjectType: r.subject_type,
       requesterName: r.requester_name,
       admissionNo: r.admission_no,

@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { matchHeader } from '../../../domain/collections/match';
 import { AppError } from '../../http/errors';
-import { readTemplate } from './template';
+import { TEMPLATE_LIMITS, checkWorkbookFile, readTemplate } from './template';
+import { rosterXlsx } from './testkit';
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -236,5 +237,51 @@ describe('readTemplate: files that are not usable workbooks', () => {
     expect(opened).not.toHaveBeenCalled();
     await readTemplate(await xlsx(teacherForm));
     expect(opened).toHaveBeenCalled(); // the spy does see exceljs open a good file
+  });
+
+  it('refuses bombs made of many parts, each below the per-part checks: the total declared, the overall ratio, parts from 64 KB', async () => {
+    const opened = vi.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get');
+    const workbook = (parts: { name: string; data: Buffer; size: number }[]) =>
+      handZip([
+        { name: '[Content_Types].xml', data: deflated('<Types/>'), method: 8, size: 8 },
+        { name: 'xl/workbook.xml', data: deflated('<workbook/>'), method: 8, size: 11 },
+        ...parts.map((p) => ({ ...p, method: 8 as const })),
+      ]);
+    const check = (buf: Buffer) => codeOf(Promise.resolve().then(() => checkWorkbookFile(buf)));
+    // the audit's file: 150 sheet parts of exactly 1 MB of blanks, about half a megabyte in all
+    const mb = Buffer.concat([Buffer.from('<worksheet>'), Buffer.alloc(1024 * 1024 - 23, 0x20), Buffer.from('</worksheet>')]);
+    const mbDeflated = deflated(mb);
+    const bomb = workbook(Array.from({ length: 150 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: mbDeflated, size: mb.length })));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await check(bomb)).toBe('SPREADSHEET_ZIP_BOMB');
+    expect(await codeOf(readTemplate(bomb))).toBe('SPREADSHEET_ZIP_BOMB');
+    // one part of 200 KB of blanks: under the old 1 MB floor, over 100× from 64 KB
+    const blanks = Buffer.alloc(200 * 1024, 0x20);
+    expect(await check(workbook([{ name: 'xl/worksheets/sheet1.xml', data: deflated(blanks), size: blanks.length }]))).toBe('SPREADSHEET_ZIP_BOMB');
+    // 200 parts of 60 KB (each under 64 KB): 12 MB declared from a file of a few dozen KB
+    const small = Buffer.alloc(60 * 1024, 0x20);
+    expect(await check(workbook(Array.from({ length: 200 }, (_, i) => ({ name: `xl/media/p${i}.xml`, data: deflated(small), size: small.length }))))).toBe('SPREADSHEET_ZIP_BOMB');
+    // over 100 MB declared in all, each part compressed only ~10× (as real sheet XML is)
+    const rows = Buffer.from(Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 100_003}</v></c></row>`).join(''));
+    const part = rows.subarray(0, 1024 * 1024 - 1);
+    expect(part.length).toBe(1024 * 1024 - 1);
+    const partDeflated = deflated(part);
+    expect(part.length / partDeflated.length).toBeLessThan(50);
+    const big = workbook(Array.from({ length: 101 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: partDeflated, size: part.length })));
+    expect(big.length).toBeLessThan(TEMPLATE_LIMITS.maxBytes);
+    expect(await check(big)).toBe('SPREADSHEET_ZIP_BOMB');
+    expect(await check(workbook(Array.from({ length: 99 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: partDeflated, size: part.length }))))).toBe('no error');
+    // a lying header under every declared check: 60 KB declared, 8 MB inside — stopped at 60 KB
+    const spaces = Buffer.alloc(8 * 1024 * 1024, 0x20);
+    expect(await check(workbook([{ name: 'xl/worksheets/sheet1.xml', data: deflated(spaces), size: 60 * 1024 }]))).toBe('SPREADSHEET_ZIP_BOMB');
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('still opens ordinary files: the test templates and a 3,000-row roster', async () => {
+    expect(await codeOf(Promise.resolve().then(async () => checkWorkbookFile(await xlsx(teacherForm))))).toBe('no error');
+    const people = Array.from({ length: 3000 }, (_, i) => ({ name: `教师${i}`, birthDate: `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`, seq: 1 + (i % 900), mobile: `139${String(10_000_000 + i).slice(-8)}` }));
+    const roster = await rosterXlsx(people);
+    expect(await codeOf(Promise.resolve().then(() => checkWorkbookFile(roster)))).toBe('no error');
+    expect((await readTemplate(roster)).sheets[0]!.firstDataRow).toBe(3);
   });
 });

@@ -2,8 +2,9 @@
  * Is this upload an .xlsx we may open? Checked on the bytes, before exceljs inflates anything:
  * size, the OLE2 signature (a legacy .xls, or an encrypted workbook: Excel and WPS wrap a
  * password-protected .xlsx in an OLE2 container holding an `EncryptedPackage` stream), the zip's
- * central directory (declared sizes, compression ratio, entry count) and then each entry inflated
- * with a hard cap at its declared size, so a zip that lies about its sizes is caught as well.
+ * central directory (declared sizes in all and per part, compression ratios, entry count) and then
+ * each entry inflated with a hard cap at its declared size, so a zip that lies about its sizes is
+ * caught as well and nothing here ever inflates more than the declared total allows.
  */
 import zlib from 'node:zlib';
 import { AppError } from '../../http/errors';
@@ -11,11 +12,17 @@ import { AppError } from '../../http/errors';
 export const TEMPLATE_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   maxColumns: 200,
-  /** Total uncompressed size of all parts. */
-  maxUncompressed: 200 * 1024 * 1024,
-  /** A part this large must not be compressed more than maxRatio times. */
-  ratioFloorBytes: 1024 * 1024,
+  /**
+   * Total declared uncompressed size of all parts. A 100,000-row roster of the national system's
+   * 14 columns declares about 60 MB (compressed 9×); a requester's template a few MB at most.
+   */
+  maxUncompressed: 100 * 1024 * 1024,
+  /** A part from this size must not be compressed more than maxRatio times (XML compresses 5–20×). */
+  ratioFloorBytes: 64 * 1024,
   maxRatio: 100,
+  /** Past this declared total, the whole file must not be compressed more than maxTotalRatio times. */
+  totalRatioFloorBytes: 10 * 1024 * 1024,
+  maxTotalRatio: 50,
   maxEntries: 5000,
   /** Rows searched for the header block. */
   scanRows: 30,
@@ -76,15 +83,20 @@ function centralDirectory(buf: Buffer, limits: TTemplateLimits): TZipEntry[] {
     if (e.size === 0xffffffff || e.compressed === 0xffffffff) throw new AppError('SPREADSHEET_ZIP_BOMB');
     total += e.size;
     if (total > limits.maxUncompressed) throw new AppError('SPREADSHEET_ZIP_BOMB');
-    if (e.size > limits.ratioFloorBytes && e.size > Math.max(1, e.compressed) * limits.maxRatio) throw new AppError('SPREADSHEET_ZIP_BOMB');
+    if (e.size >= limits.ratioFloorBytes && e.size > Math.max(1, e.compressed) * limits.maxRatio) throw new AppError('SPREADSHEET_ZIP_BOMB');
     entries.push(e);
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
+  // many parts each below the per-part checks (150 parts of 1 MB of blanks) add up to a bomb too
+  if (total > limits.totalRatioFloorBytes && total > buf.length * limits.maxTotalRatio) throw new AppError('SPREADSHEET_ZIP_BOMB');
   return entries;
 }
 
-/** Inflates one entry with its declared size as a hard cap: a part that expands past it is a bomb. */
-function verifyEntry(buf: Buffer, e: TZipEntry): void {
+/**
+ * Inflates one entry with its declared size (and what is left of the total allowed) as a hard cap:
+ * a part that expands past it is a bomb, whatever its header says. Returns the bytes inflated.
+ */
+function verifyEntry(buf: Buffer, e: TZipEntry, budget: number): number {
   const lh = e.localOffset;
   if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) throw new AppError('NOT_A_SPREADSHEET');
   if (e.flags & 0x1) throw new AppError('NOT_A_SPREADSHEET'); // zip-level encryption: not something Excel writes
@@ -93,9 +105,10 @@ function verifyEntry(buf: Buffer, e: TZipEntry): void {
   const data = buf.subarray(start, start + e.compressed);
   if (e.method === 0) {
     if (e.compressed !== e.size) throw new AppError('NOT_A_SPREADSHEET');
-    return;
+    return e.size;
   }
   if (e.method !== 8) throw new AppError('NOT_A_SPREADSHEET');
+  if (e.size > budget) throw new AppError('SPREADSHEET_ZIP_BOMB');
   let out: Buffer;
   try {
     out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
@@ -104,6 +117,7 @@ function verifyEntry(buf: Buffer, e: TZipEntry): void {
     throw new AppError('NOT_A_SPREADSHEET');
   }
   if (out.length !== e.size) throw new AppError('NOT_A_SPREADSHEET');
+  return out.length;
 }
 
 /** Checks the zip before anything else inflates it: declared sizes first, then each part capped at its declared size. */
@@ -111,7 +125,8 @@ export function checkZipContainer(buf: Buffer, limits: TTemplateLimits = TEMPLAT
   const entries = centralDirectory(buf, limits);
   // a zip, but not a workbook (a .docx, a folder of files)
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError('NOT_A_SPREADSHEET');
-  for (const e of entries) verifyEntry(buf, e);
+  let budget = limits.maxUncompressed;
+  for (const e of entries) budget -= verifyEntry(buf, e, budget);
 }
 
 /** Refuses a file that is not an .xlsx we may open, with the reason a clerk can act on. */

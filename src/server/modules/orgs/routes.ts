@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TDeps } from '../../context';
+import { sendXlsx } from '../../http/excel';
 import { ctxOf } from '../../http/guards';
 import { ZIdParam, ZPage } from '../../http/schemas';
 import { findTeachers } from '../teachers/service';
 import { ZOrg, ZOrgCreate, ZOrgNode, ZOrgUpdate, ZTeacherListItem } from './schemas';
+import { exportTeachers } from './export';
 import { createOrg, getOrg, getOrgTree, updateOrg } from './service';
+
+const ZTeacherQuery = z.object({ q: z.string().trim().max(50).optional() });
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { deps }) => {
   app.get('/orgs/tree', {
@@ -39,9 +43,16 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: TDeps }> = async (app, { d
       tags: ['orgs'],
       summary: 'Teachers of an org subtree (masked)',
       params: ZIdParam,
-      querystring: ZPage.extend({ q: z.string().trim().max(50).optional() }),
+      querystring: ZPage.extend(ZTeacherQuery.shape),
       response: { 200: z.object({ items: z.array(ZTeacherListItem), total: z.number() }) },
     },
     handler: (req) => findTeachers(ctxOf(deps, req), { orgId: req.params.id, ...req.query }),
+  });
+  app.get('/orgs/:id/teachers/export.xlsx', {
+    schema: { tags: ['orgs'], summary: 'Export the filtered teacher list of an org subtree to Excel (masked, audited; x-total-rows for progress)', params: ZIdParam, querystring: ZTeacherQuery },
+    handler: async (req, reply) => {
+      const x = await exportTeachers(ctxOf(deps, req), { orgId: req.params.id, ...req.query });
+      return sendXlsx(reply, x.filename, x.stream, { totalRows: x.total, columns: x.columns });
+    },
   });
 };

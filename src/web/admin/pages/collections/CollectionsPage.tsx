@@ -1,16 +1,19 @@
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Progress, Radio, Table, Typography, Upload } from 'antd';
+import { Button, Card, Form, Input, Modal, Progress, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../domain/i18n';
 import { api } from '../../api';
 import { ErrorAlert, useShowError } from '../../errors';
+import { ExportButton } from '../../exports/ExportButton';
 import { useI18n } from '../../i18n';
 import { useCan } from '../../queries';
 import type { TPage } from '../../types';
 import { CollectionStatusTag, fileAsUpload, pct } from './parts';
-import type { TCollection, TCollectionSummary } from './types';
+import type { TCollection, TCollectionStatus, TCollectionSummary } from './types';
+
+const LIST_STATUSES: TCollectionStatus[] = ['draft', 'submitted', 'returned', 'withdrawn', 'open', 'closed'];
 
 /** Step 1 of the wizard: the template, a title and whether rows are teachers or schools. */
 function NewCollectionModal({ onClose }: { onClose: () => void }) {
@@ -65,16 +68,34 @@ export function CollectionsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['collections', 'list', paging], queryFn: () => api<TPage<TCollectionSummary>>('/collections', { query: paging }), placeholderData: keepPreviousData });
+  const [status, setStatus] = useState<TCollectionStatus | undefined>(undefined);
+  // the list and its export share one filter: what is on screen is what the file holds
+  const filter = { status };
+  const list = useQuery({ queryKey: ['collections', 'list', paging, filter], queryFn: () => api<TPage<TCollectionSummary>>('/collections', { query: { ...paging, ...filter } }), placeholderData: keepPreviousData });
   return (
     <Card
       title={t('collections.list.title')}
       extra={
-        can('collection.request') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="collection-new">
-            {t('collections.new')}
-          </Button>
-        )
+        <Space wrap>
+          <Select<TCollectionStatus>
+            allowClear
+            placeholder={t('collections.filter.status')}
+            style={{ width: 140 }}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPaging({ ...paging, page: 1 });
+            }}
+            options={LIST_STATUSES.map((s) => ({ value: s, label: t(`collections.status.${s}`) }))}
+            data-testid="collection-status-filter"
+          />
+          <ExportButton path="/collections/export.xlsx" query={{ ...filter }} fallbackName="collections.xlsx" testId="collection-export" />
+          {can('collection.request') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="collection-new">
+              {t('collections.new')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {list.isError ? (

@@ -86,6 +86,8 @@ export interface TCollection {
   id: number;
   title: string;
   status: TCollectionStatus;
+  /** Why it closed: the final file stays for `completed` and `expired`, not for `withdrawn` (revoked, merged, cancelled). */
+  closeReason: 'completed' | 'expired' | 'withdrawn' | null;
   requester: { id: number; name: string };
   subjectType: 'teacher' | 'school';
   templateName: string;

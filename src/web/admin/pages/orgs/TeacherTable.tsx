@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Input, Table, Typography } from 'antd';
+import { Card, Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { formatDate } from '../../../../domain/i18n';
 import { api } from '../../api';
 import { ErrorAlert } from '../../errors';
+import { ExportButton } from '../../exports/ExportButton';
 import { useI18n, useLabelOr } from '../../i18n';
 import type { TPage, TTeacher } from '../../types';
 
@@ -34,7 +35,13 @@ export function TeacherTable({ orgId }: { orgId: number }) {
       title={t('teacher.title')}
       style={{ marginTop: 16 }}
       data-testid="teacher-table"
-      extra={<Input.Search allowClear placeholder={t('teacher.search')} onSearch={(q) => setPage({ ...page, page: 1, q: q.trim() })} style={{ width: 200 }} />}
+      extra={
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('teacher.search')} onSearch={(q) => setPage({ ...page, page: 1, q: q.trim() })} style={{ width: 200 }} />
+          {/* the list as searched on screen, masked as shown */}
+          <ExportButton path={`/orgs/${orgId}/teachers/export.xlsx`} query={{ q: page.q || undefined }} fallbackName="teachers.xlsx" testId="teacher-export" />
+        </Space>
+      }
     >
       {list.isError ? (
         <ErrorAlert error={list.error} />
