@@ -14,7 +14,7 @@ import type { TDeps } from '../src/server/context';
 
 export const DEMO_PASSWORD = 'E2e#Demo2026';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
+export const SCREENSHOT_DIR = path.join(import.meta.dirname, 'screenshots');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDeps } from '../server/boot';
+import { loadConfig } from '../server/config';
+import { makeRegion } from '../server/demo/factories';
 import { DIALECTS, TEST_PG_URL } from '../server/testing/db';
 import { main } from './main';
 
@@ -61,6 +64,28 @@ describe('jianfu catalog match', () => {
     }
     const school = JSON.parse(cli(['catalog', 'match', '--subject', 'school'], '联系电话\n').stdout) as { field: string }[];
     expect(school[0]!.field).toBe('school.phone');
+  });
+  it('reads a multi-row header written top row first with " | " (and Jianfu\'s own 学历/最高学历), matching as the server does', () => {
+    const input = ['学历 | 最高学历', '学历 | 第一学历', '学历/最高学历', '参加工作 | 时间', '专业技术职务 | 取得时间', '家庭成员 | 姓名', '民族/政治面貌', '姓名\\n（与身份证一致）', '学历'].join('\n');
+    const r = cli(['catalog', 'match', '--subject', 'teacher'], `${input}\n`);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { header: string; field: string | null; confidence: number }[];
+    // the header comes back exactly as given, in input order, with only these three keys
+    expect(out.map((o) => Object.keys(o))).toEqual(out.map(() => ['header', 'field', 'confidence']));
+    expect(out.map((o) => [o.header, o.field])).toEqual([
+      ['学历 | 最高学历', 'teacher.highestEducation'],
+      ['学历 | 第一学历', null],
+      ['学历/最高学历', 'teacher.highestEducation'],
+      ['参加工作 | 时间', 'teacher.workStartDate'],
+      ['专业技术职务 | 取得时间', 'teacher.titleDate'],
+      ['家庭成员 | 姓名', null],
+      ['民族/政治面貌', null],
+      ['姓名\\n（与身份证一致）', 'teacher.name'],
+      ['学历', 'teacher.highestEducation'],
+    ]);
+    expect(out[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+    const school = JSON.parse(cli(['catalog', 'match', '--subject', 'school'], '在校学生数 | 合计\n校长 | 联系电话\n').stdout) as { field: string | null }[];
+    expect(school.map((o) => o.field)).toEqual(['school.studentCount', null]);
   });
   it('refuses a missing or unknown subject with exit code 2 and nothing on stdout', () => {
     const r = cli(['catalog', 'match', '--subject', 'parent'], '姓名\n');
@@ -138,3 +163,126 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/** `npm start` as a user runs it: the real serve command in its own process, on a free port. */
+for (const dialect of DIALECTS) {
+  describe(`jianfu serve, spawned [${dialect}]`, () => {
+    const root = path.join(import.meta.dirname, '../..');
+    const dirs: string[] = [];
+    const schemas: string[] = [];
+    /** A data dir under a name with Chinese and a space, and on PostgreSQL a schema of its own. */
+    const place = async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu 减负-'));
+      dirs.push(dir);
+      let databaseUrl = '';
+      if (dialect === 'postgres') {
+        const schema = `serve_${crypto.randomBytes(5).toString('hex')}`;
+        const c = new pg.Client({ connectionString: TEST_PG_URL });
+        await c.connect();
+        await c.query(`CREATE SCHEMA ${schema}`);
+        await c.end();
+        schemas.push(schema);
+        databaseUrl = `${TEST_PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      }
+      return { JIANFU_DATA_DIR: dir, DATABASE_URL: databaseUrl, JIANFU_SECRET_KEY: undefined };
+    };
+    /** Starts `serve`, waits for its URL line, asks /healthz, stops it with SIGTERM; everything it printed. */
+    const serve = async (where: NodeJS.ProcessEnv) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve'], {
+        cwd: root,
+        env: { ...process.env, ...where, PORT: '0', HOST: '127.0.0.1', JIANFU_DEMO_PASSWORD: 'Serve#Demo2026', LOG_LEVEL: 'warn' },
+      });
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /is running: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        void exited.then((code) => reject(new Error(`serve exited (${code}) before its URL line:\n${out}\n${err}`)));
+      });
+      const health = await fetch(`${url}/healthz`);
+      const body: unknown = await health.json();
+      // the start message is complete once the SIGTERM handler is in place (a clean exit 0 shows it was)
+      await new Promise((r) => setTimeout(r, 500));
+      child.kill('SIGTERM');
+      return { url, status: health.status, body, code: await exited, out, err };
+    };
+    const counts = async (where: NodeJS.ProcessEnv) => {
+      const deps = await createDeps(loadConfig(where));
+      try {
+        const n = async (table: 'orgs' | 'users' | 'teachers') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        return { orgs: await n('orgs'), users: await n('users'), teachers: await n('teachers') };
+      } finally {
+        await deps.close();
+      }
+    };
+    afterAll(async () => {
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+      for (const s of schemas) {
+        const c = new pg.Client({ connectionString: TEST_PG_URL });
+        await c.connect();
+        await c.query(`DROP SCHEMA ${s} CASCADE`);
+        await c.end();
+      }
+    });
+
+    it('starts on a free port and answers /healthz; loads the demo county once, and a second start does not reseed', async () => {
+      const where = await place();
+      const first = await serve(where);
+      expect([first.status, first.body, first.code], first.err).toEqual([200, { ok: true }, 0]);
+      expect(first.out).toContain('Demo county loaded');
+      expect(first.out).toMatch(/Demo logins[^\n]*<JIANFU_DEMO_PASSWORD>/);
+      const seeded = await counts(where);
+      expect(seeded.teachers).toBeGreaterThan(0);
+
+      const second = await serve(where);
+      expect([second.status, second.body, second.code], second.err).toEqual([200, { ok: true }, 0]);
+      expect(second.out).not.toContain('Demo county loaded');
+      expect(second.out).toContain('Demo logins'); // the demo accounts are there
+      expect(await counts(where)).toEqual(seeded);
+    }, 90_000);
+
+    it('prints no demo logins or password for a database that was never seeded with the demo county', async () => {
+      const where = await place();
+      const deps = await createDeps(loadConfig(where));
+      try {
+        await makeRegion(deps, { code: '110101', name: '东城区' });
+      } finally {
+        await deps.close();
+      }
+      const r = await serve(where);
+      expect([r.status, r.body, r.code], r.err).toEqual([200, { ok: true }, 0]);
+      expect(r.out).toContain('is running');
+      expect(r.out).not.toContain('Demo county loaded');
+      expect(r.out).not.toContain('Demo logins');
+      expect(r.out).not.toContain('JIANFU_DEMO_PASSWORD');
+      expect(await counts(where)).toEqual({ orgs: 1, users: 0, teachers: 0 });
+    }, 60_000);
+  });
+}
+
+describe('scripts/ensure-web-build.mjs', () => {
+  it('finds the project under a folder whose name has Chinese characters and a space', () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu 减负 clone-'));
+    try {
+      for (const f of ['src/web/a.ts', 'src/domain/i18n/b.ts', 'vite.config.ts', 'dist/web/index.html']) {
+        fs.mkdirSync(path.dirname(path.join(base, f)), { recursive: true });
+        fs.writeFileSync(path.join(base, f), '');
+      }
+      // the built page is newer than every source: nothing to build
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(path.join(base, 'dist/web/index.html'), later, later);
+      fs.mkdirSync(path.join(base, 'scripts'));
+      fs.copyFileSync(path.join(import.meta.dirname, '../../scripts/ensure-web-build.mjs'), path.join(base, 'scripts/ensure-web-build.mjs'));
+      const r = spawnSync(process.execPath, [path.join(base, 'scripts/ensure-web-build.mjs')], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).not.toContain('Building');
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});

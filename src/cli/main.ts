@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { matchHeader } from '../domain/collections/match';
+import { matchHeaderLine } from '../domain/collections/headerSet';
 import { SIMILARITY_THRESHOLD, textSimilarity } from '../domain/register/similarity';
 import { ROLES, type TRole } from '../domain/roles';
 import { loadConfig } from '../server/config';
-import { DEMO_ACCOUNTS, DEMO_DEFAULT_PASSWORD, isDatabaseEmpty, seedDemoCounty } from '../server/demo/demoCounty';
+import type { TDeps } from '../server/context';
+import { DEMO_ACCOUNTS, DEMO_COUNTY_CODE, DEMO_DEFAULT_PASSWORD, isDatabaseEmpty, seedDemoCounty } from '../server/demo/demoCounty';
 import { systemCtx } from '../server/demo/factories';
 import { createDeps, WEB_DIST } from '../server/boot';
 import { buildApp } from '../server/http/app';
 import { AppError } from '../server/http/errors';
+import { KeyMismatchError } from '../server/security/keyFingerprint';
 import { createUser, findUserIdByUsername, resetPassword } from '../server/modules/users/service';
 
 interface TCommand {
@@ -48,16 +50,31 @@ async function seedScale(scale: string): Promise<number> {
   }
 }
 
-function printDemoLogins(): void {
+function printDemoLogins(accounts: readonly (typeof DEMO_ACCOUNTS)[number][] = DEMO_ACCOUNTS): void {
   const pw = demoPassword();
   console.log('\n演示账号 Demo logins (password 密码: %s)', process.env.JIANFU_DEMO_PASSWORD ? '<JIANFU_DEMO_PASSWORD>' : pw);
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(11)} ${a.role.padEnd(13)} ${a.where}`);
+  for (const a of accounts) console.log(`  ${a.username.padEnd(11)} ${a.role.padEnd(13)} ${a.where}`);
+}
+
+/** The demo accounts this database holds: none unless it was seeded with the demo county (and they are still in it). */
+async function demoAccountsIn(deps: TDeps): Promise<(typeof DEMO_ACCOUNTS)[number][]> {
+  const county = await deps.db.selectFrom('orgs').select('path').where('code', '=', DEMO_COUNTY_CODE).where('kind', '=', 'region').executeTakeFirst();
+  if (!county) return [];
+  const rows = await deps.db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select('users.username')
+    .where('users.username', 'in', DEMO_ACCOUNTS.map((a) => a.username))
+    .where('orgs.path', 'like', `${county.path}%`)
+    .execute();
+  const present = new Set(rows.map((r) => r.username));
+  return DEMO_ACCOUNTS.filter((a) => present.has(a.username));
 }
 
 const COMMANDS: Record<string, TCommand> = {
   'catalog match': {
-    summary: 'Match spreadsheet column headers (one per line on stdin) to catalog fields',
-    usage: 'jianfu catalog match --subject teacher|school < headers.txt   → [{"header", "field": key|null, "confidence": 0..1}]',
+    summary: 'Match spreadsheet column headers (one per line on stdin; a multi-row header as "学历 | 最高学历", top row first) to catalog fields',
+    usage: 'jianfu catalog match --subject teacher|school < headers.txt   → [{"header", "field": key|null, "confidence": 0..1}]   (a line "上 | 下" is a two-row header; "\\n" a line break in a cell)',
     options: { subject: { type: 'string', description: 'teacher or school: decides ambiguous labels such as 联系电话' } },
     run: async (v) => {
       const subject = v.subject;
@@ -69,7 +86,8 @@ const COMMANDS: Record<string, TCommand> = {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
       if (lines.length && lines[lines.length - 1] === '') lines.pop();
-      const out = lines.map((header) => ({ header, ...matchHeader(header, subject) }));
+      // each line in the notation of bench/data/headers.tsv: ` | ` between the rows of a multi-row header
+      const out = lines.map((header) => ({ header, ...matchHeaderLine(header, subject) }));
       process.stdout.write(`${JSON.stringify(out)}\n`);
       return 0;
     },
@@ -100,7 +118,14 @@ const COMMANDS: Record<string, TCommand> = {
     options: { 'no-demo': { type: 'boolean', description: 'do not load the demo county into an empty database' } },
     run: async (v) => {
       const config = loadConfig();
-      const deps = await createDeps(config);
+      let deps: Awaited<ReturnType<typeof createDeps>>;
+      try {
+        deps = await createDeps(config);
+      } catch (err) {
+        if (!(err instanceof KeyMismatchError)) throw err;
+        console.error(err.message);
+        return 1;
+      }
       let seeded = false;
       if (!v['no-demo'] && process.env.JIANFU_NO_DEMO !== '1' && (await isDatabaseEmpty(deps))) {
         const s = await seedDemoCounty(deps, { password: demoPassword() });
@@ -113,7 +138,9 @@ const COMMANDS: Record<string, TCommand> = {
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       console.log(`\nJianfu 减负 is running: http://${config.host}:${port}/  (staff: http://${config.host}:${port}/admin/)`);
       console.log(`Database: ${deps.dialect === 'sqlite' ? `SQLite ${config.dataDir}/jianfu.db` : 'PostgreSQL'}`);
-      if (seeded || !(await isDatabaseEmpty(deps))) printDemoLogins();
+      // the demo logins and their password only where the demo county was loaded, never for a real database
+      const demo = seeded ? DEMO_ACCOUNTS : await demoAccountsIn(deps);
+      if (demo.length > 0) printDemoLogins(demo);
       const stop = async () => {
         await app.close();
         await deps.close();

@@ -118,6 +118,7 @@ export const UI_LABELS = {
   'teacher.jobTitle': ['职称', 'Title'],
   'teacher.search': ['按姓名搜索', 'Search by name'],
   'teacher.maskedNote': ['身份证号、手机号已脱敏显示。', 'ID numbers and mobiles are masked.'],
+  'teacher.sheet': ['教师名单', 'Teachers'],
 
   // users
   'user.username': ['用户名', 'Username'],
@@ -175,6 +176,7 @@ export const UI_LABELS = {
   'auditAction.auth.password_changed': ['修改密码', 'Password changed'],
   'auditAction.org.create': ['新建机构', 'Organisation created'],
   'auditAction.org.update': ['修改机构', 'Organisation updated'],
+  'auditAction.teacher.export': ['导出教师名单', 'Teacher list exported'],
   'auditAction.user.create': ['新建用户', 'User created'],
   'auditAction.user.update': ['修改用户', 'User updated'],
   'auditAction.user.reset_password': ['重置密码', 'Password reset'],
@@ -188,6 +190,8 @@ export const UI_LABELS = {
   // admin not-found
   'notFound.title': ['页面不存在', 'Page not found'],
   'notFound.text': ['您访问的页面不存在或已移动，请从菜单进入。', 'This page does not exist or has moved. Use the menu.'],
+  'noPermission.title': ['无权访问此页面', 'You may not open this page'],
+  'noPermission.text': ['您的角色没有此页面的权限，请从左侧菜单进入可用的功能；如确需使用，请联系系统管理员。', 'Your role has no access to this page. Use the side menu for what you may do, or ask the system administrator.'],
 
   // public pages (no login)
   'public.title': ['减轻中小学教师负担 — 公开监督', 'Reducing the burden on school teachers — public supervision'],

@@ -7,6 +7,8 @@ import * as m0004 from './migrations/0004_cases';
 import * as m0005 from './migrations/0005_reports';
 import * as m0006 from './migrations/0006_dashboard_indexes';
 import * as m0007 from './migrations/0007_verify_epoch';
+import * as m0008 from './migrations/0008_item_uses';
+import * as m0009 from './migrations/0009_audit_scope';
 import type { TDb } from './connect';
 
 interface TDialectMigration {
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, TDialectMigration> = {
   '0005_reports': m0005,
   '0006_dashboard_indexes': m0006,
   '0007_verify_epoch': m0007,
+  '0008_item_uses': m0008,
+  '0009_audit_scope': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

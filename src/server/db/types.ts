@@ -500,7 +500,20 @@ export interface TReportIssueTable {
   generations: number;
 }
 
+/** A use of an approved item at a school, recorded by the school (migration 0008). */
+export interface TItemUseTable {
+  id: Generated<number>;
+  item_id: number;
+  school_org_id: number;
+  /** The calendar day it was held (`YYYY-MM-DD`). */
+  used_on: string;
+  recorded_by: number;
+  created_at: string;
+  note: string | null;
+}
+
 export interface TDatabase {
+  item_uses: TItemUseTable;
   rule_sets: TRuleSetTable;
   annual_plans: TAnnualPlanTable;
   items: TItemTable;

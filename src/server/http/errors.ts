@@ -73,8 +73,9 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', rid));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', rid));
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return reply.status(400).send(errorBody('BODY_INCOMPLETE', rid));
     default:
       break;
   }

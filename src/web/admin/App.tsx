@@ -38,6 +38,7 @@ import { SecondmentsPage } from './pages/register/SecondmentsPage';
 import { SchoolPage } from './pages/register/SchoolPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { RequireAbility } from './RequireAbility';
 
 /** Loaded on first visit: ECharts stays out of the login and list bundles. */
 const DashboardPage = lazy(() => import('./pages/dashboards/DashboardPage'));
@@ -74,34 +75,34 @@ function Themed() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/change-password" element={<ChangePasswordPage />} />
             <Route element={<AppLayout />}>
-              <Route index element={<HomePage />} />
-              <Route path="/orgs" element={<OrgsPage />} />
-              <Route path="/users" element={<UsersPage />} />
-              <Route path="/audit" element={<AuditPage />} />
-              <Route path="/items" element={<ItemsPage />} />
-              <Route path="/items/new" element={<ItemFormPage />} />
-              <Route path="/items/:id" element={<ItemDetailPage />} />
-              <Route path="/items/:id/edit" element={<ItemFormPage />} />
-              <Route path="/plans" element={<PlansPage />} />
-              <Route path="/rulesets" element={<RuleSetPage />} />
-              <Route path="/baseline" element={<BaselinePage />} />
-              <Route path="/secondments" element={<SecondmentsPage />} />
-              <Route path="/school" element={<SchoolPage />} />
-              <Route path="/leads" element={<LeadsPage />} />
-              <Route path="/roster" element={<RosterImportPage />} />
-              <Route path="/collections" element={<CollectionsPage />} />
-              <Route path="/collections/:id" element={<CollectionDetailPage />} />
-              <Route path="/school-collections" element={<SchoolCollectionsPage />} />
-              <Route path="/school-collections/:id" element={<SchoolCollectionPage />} />
-              <Route path="/tasks" element={<TasksPage />} />
-              <Route path="/fill/:id" element={<FillPage />} />
-              <Route path="/cases" element={<CasesPage />} />
-              <Route path="/cases/new" element={<CaseEntryPage />} />
-              <Route path="/cases/:id" element={<CaseDetailPage />} />
-              <Route path="/tasklog" element={<TaskLogPage />} />
-              <Route path="/tasklog/stats" element={<TaskLogStatsPage />} />
-              <Route path="/reports" element={<ReportsPage />} />
-              <Route path="/dashboards/:orgId?" element={<Suspense fallback={null}><DashboardPage /></Suspense>} />
+              <Route index element={<RequireAbility ability="home.view"><HomePage /></RequireAbility>} />
+              <Route path="/orgs" element={<RequireAbility ability="org.read"><OrgsPage /></RequireAbility>} />
+              <Route path="/users" element={<RequireAbility ability="user.read"><UsersPage /></RequireAbility>} />
+              <Route path="/audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
+              <Route path="/items" element={<RequireAbility ability="register.read"><ItemsPage /></RequireAbility>} />
+              <Route path="/items/new" element={<RequireAbility ability="register.submit"><ItemFormPage /></RequireAbility>} />
+              <Route path="/items/:id" element={<RequireAbility ability="register.read"><ItemDetailPage /></RequireAbility>} />
+              <Route path="/items/:id/edit" element={<RequireAbility ability="register.submit"><ItemFormPage /></RequireAbility>} />
+              <Route path="/plans" element={<RequireAbility ability="register.read"><PlansPage /></RequireAbility>} />
+              <Route path="/rulesets" element={<RequireAbility ability="register.read"><RuleSetPage /></RequireAbility>} />
+              <Route path="/baseline" element={<RequireAbility ability="register.manage"><BaselinePage /></RequireAbility>} />
+              <Route path="/secondments" element={<RequireAbility ability="register.read"><SecondmentsPage /></RequireAbility>} />
+              <Route path="/school" element={<RequireAbility ability="register.school"><SchoolPage /></RequireAbility>} />
+              <Route path="/leads" element={<RequireAbility ability="lead.read"><LeadsPage /></RequireAbility>} />
+              <Route path="/roster" element={<RequireAbility ability="roster.import"><RosterImportPage /></RequireAbility>} />
+              <Route path="/collections" element={<RequireAbility ability="collection.read"><CollectionsPage /></RequireAbility>} />
+              <Route path="/collections/:id" element={<RequireAbility ability="collection.read"><CollectionDetailPage /></RequireAbility>} />
+              <Route path="/school-collections" element={<RequireAbility ability="collection.manage"><SchoolCollectionsPage /></RequireAbility>} />
+              <Route path="/school-collections/:id" element={<RequireAbility ability="collection.manage"><SchoolCollectionPage /></RequireAbility>} />
+              <Route path="/tasks" element={<RequireAbility ability="collection.fill"><TasksPage /></RequireAbility>} />
+              <Route path="/fill/:id" element={<RequireAbility ability="collection.fill"><FillPage /></RequireAbility>} />
+              <Route path="/cases" element={<RequireAbility ability="case.read"><CasesPage /></RequireAbility>} />
+              <Route path="/cases/new" element={<RequireAbility ability="case.manage"><CaseEntryPage /></RequireAbility>} />
+              <Route path="/cases/:id" element={<RequireAbility ability="case.read"><CaseDetailPage /></RequireAbility>} />
+              <Route path="/tasklog" element={<RequireAbility ability="tasklog.write"><TaskLogPage /></RequireAbility>} />
+              <Route path="/tasklog/stats" element={<RequireAbility ability="tasklog.stats"><TaskLogStatsPage /></RequireAbility>} />
+              <Route path="/reports" element={<RequireAbility ability="report.export"><ReportsPage /></RequireAbility>} />
+              <Route path="/dashboards/:orgId?" element={<RequireAbility ability="dashboard.read"><Suspense fallback={null}><DashboardPage /></Suspense></RequireAbility>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -6,6 +6,7 @@ import type { TCtx } from '../../context';
 import { ZPage } from '../../http/schemas';
 import { authorize } from '../../policy';
 import { recordAudit } from './record';
+import { auditScopeOf, scopedAuditLog, type TAuditScope } from './scope';
 
 export const ZAuditQuery = ZPage.extend({
   from: z.iso.date().optional(),
@@ -17,15 +18,17 @@ export const ZAuditQuery = ZPage.extend({
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 
-/** The audit log is read, never edited: this module has no update or delete. */
-function auditQuery(ctx: TCtx, q: Omit<TAuditQuery, 'page' | 'pageSize'>) {
-  return ctx.db
-    .selectFrom('audit_log')
-    .$if(!!q.from, (qb) => qb.where('at', '>=', startOfChinaDayUtc(q.from!)))
-    .$if(!!q.to, (qb) => qb.where('at', '<', endOfChinaDayUtc(q.to!)))
-    .$if(!!q.actor, (qb) => qb.where('actor_username', '=', q.actor!))
-    .$if(!!q.action, (qb) => qb.where('action', 'like', `${q.action!.replace(/[%_]/g, '')}%`))
-    .$if(!!q.objectType, (qb) => qb.where('object_type', '=', q.objectType!));
+/**
+ * The audit log is read, never edited: this module has no update or delete.
+ * Every read goes through the reader's scope (see scope.ts).
+ */
+function auditQuery(ctx: TCtx, scope: TAuditScope, q: Omit<TAuditQuery, 'page' | 'pageSize'>) {
+  return scopedAuditLog(ctx.db, scope)
+    .$if(!!q.from, (qb) => qb.where('audit_log.at', '>=', startOfChinaDayUtc(q.from!)))
+    .$if(!!q.to, (qb) => qb.where('audit_log.at', '<', endOfChinaDayUtc(q.to!)))
+    .$if(!!q.actor, (qb) => qb.where('audit_log.actor_username', '=', q.actor!))
+    .$if(!!q.action, (qb) => qb.where('audit_log.action', 'like', `${q.action!.replace(/[%_]/g, '')}%`))
+    .$if(!!q.objectType, (qb) => qb.where('audit_log.object_type', '=', q.objectType!));
 }
 
 function present(r: { id: number; at: string; actor_username: string | null; actor_role: string | null; actor_org_name: string | null; ip: string | null; action: string; object_type: string; object_id: string | null; before_json: string | null; after_json: string | null; request_id: string | null }) {
@@ -47,10 +50,10 @@ function present(r: { id: number; at: string; actor_username: string | null; act
 
 export async function findAuditEntries(ctx: TCtx, q: TAuditQuery) {
   authorize(ctx.actor, 'audit.read');
-  const base = auditQuery(ctx, q);
+  const base = auditQuery(ctx, await auditScopeOf(ctx), q);
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base.selectAll('audit_log').orderBy('audit_log.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
   ]);
   return { total: n, items: rows.map(present) };
 }
@@ -60,6 +63,7 @@ export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 /** Streams the filtered log as .xlsx (Chinese headers, frozen header row, real dates). The export is itself audited. */
 export async function exportAuditEntries(ctx: TCtx, q: Omit<TAuditQuery, 'page' | 'pageSize'>): Promise<PassThrough> {
   authorize(ctx.actor, 'audit.export');
+  const scope = await auditScopeOf(ctx);
   await recordAudit(ctx.db, ctx, { action: 'audit.export', objectType: 'audit_log', after: { filters: q } });
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
@@ -85,7 +89,12 @@ export async function exportAuditEntries(ctx: TCtx, q: Omit<TAuditQuery, 'page' 
       let lastId: number | null = null;
       let written = 0;
       while (written < AUDIT_EXPORT_MAX_ROWS) {
-        const rows = await auditQuery(ctx, q).selectAll().$if(lastId !== null, (qb) => qb.where('id', '<', lastId!)).orderBy('id', 'desc').limit(1000).execute();
+        const rows = await auditQuery(ctx, scope, q)
+          .selectAll('audit_log')
+          .$if(lastId !== null, (qb) => qb.where('audit_log.id', '<', lastId!))
+          .orderBy('audit_log.id', 'desc')
+          .limit(1000)
+          .execute();
         if (rows.length === 0) break;
         for (const r of rows) {
           ws.addRow({

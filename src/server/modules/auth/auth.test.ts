@@ -54,6 +54,17 @@ for (const dialect of DIALECTS) {
       expect(r.json().error.code).toBe('INVALID_CREDENTIALS');
     });
 
+    it('a login body shorter than its Content-Length is a clean 400 (not 415), and the server stays up', async () => {
+      const c = new TestClient(t.app, '10.0.0.7');
+      await c.get('/api/v1/auth/csrf');
+      const body = JSON.stringify({ username: t.fx.users.office, password: TEST_PASSWORD });
+      const r = await c.request('POST', '/api/v1/auth/login', body, { headers: { 'content-type': 'application/json', 'content-length': String(body.length + 10) } });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'BODY_INCOMPLETE', zh: expect.stringContaining('不完整'), en: expect.stringContaining('Content-Length') });
+      expect(r.cookies.find((k) => k.name === 'jf_sid')).toBeUndefined();
+      expect((await c.login(t.fx.users.office, TEST_PASSWORD)).statusCode).toBe(200);
+    });
+
     it('refuses a state-changing request without the CSRF token, or with a forged one', async () => {
       const c = await loggedIn(t.app, t.fx.users.school_admin, TEST_PASSWORD);
       const none = await c.request('POST', '/api/v1/auth/logout', {}, { csrf: null });

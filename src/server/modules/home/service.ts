@@ -3,8 +3,9 @@ import { chinaToday, startOfChinaDayUtc } from '../../../domain/time';
 import type { TCtx } from '../../context';
 import { nowIso } from '../../context';
 import { authorize, scopePattern } from '../../policy';
+import { auditScopeOf, scopedAuditLog } from '../audit/scope';
 
-/** Counts within the actor's scope for the home page. */
+/** Counts within the actor's scope for the home page (today's audit rows: the audit log's scope, see audit/scope.ts). */
 export async function getHomeStats(ctx: TCtx) {
   authorize(ctx.actor, 'home.view');
   const scope = scopePattern(ctx.actor);
@@ -20,7 +21,8 @@ export async function getHomeStats(ctx: TCtx) {
   let auditToday: number | null = null;
   if (can(ctx.actor.role, 'audit.read')) {
     const since = startOfChinaDayUtc(chinaToday());
-    auditToday = count(await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', since).executeTakeFirstOrThrow());
+    const inScope = scopedAuditLog(db, await auditScopeOf(ctx));
+    auditToday = count(await inScope.select((eb) => eb.fn.countAll<number>().as('n')).where('audit_log.at', '>=', since).executeTakeFirstOrThrow());
   }
   return { orgs: count(orgs), schools: count(schools), teachers: count(teachers), users: count(users), lockedUsers: count(locked), auditToday };
 }

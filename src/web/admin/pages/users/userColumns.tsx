@@ -2,6 +2,7 @@ import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatDateTime, type TLang } from '../../../../domain/i18n';
 import type { TAbility } from '../../../../domain/abilities';
+import { isSeparationRole } from '../../../../domain/roles';
 import type { TI18n } from '../../i18n';
 import type { TUser } from '../../types';
 
@@ -52,18 +53,34 @@ export function userColumns(o: TColumnOptions): TableColumnsType<TUser> {
   return columns;
 }
 
-/** Row buttons; none on one's own row (own password: the change-password page; the server refuses self-actions). */
+/**
+ * The actions a row offers, as the server's user policy allows them: none on one's own row (own
+ * password: the change-password page) and none on a 三员 row (those accounts are managed on the
+ * command line only); edit and reset with `user.manage`, role and unlock with `user.security`.
+ */
+export function rowActions(u: Pick<TUser, 'id' | 'role' | 'locked'>, can: (a: TAbility) => boolean, meId: number | undefined): TUserAction[] {
+  if (u.id === meId || isSeparationRole(u.role)) return [];
+  const out: TUserAction[] = [];
+  if (can('user.manage')) out.push('edit', 'reset');
+  if (can('user.security')) out.push('role');
+  if (can('user.security') && u.locked) out.push('unlock');
+  return out;
+}
+
+/** Row buttons, one per allowed action (see rowActions). */
 function actionsOf(o: TColumnOptions, u: TUser) {
-  const { t, can, onAction } = o;
-  if (u.id === o.meId) return null;
+  const { t, onAction } = o;
+  const allowed = rowActions(u, o.can, o.meId);
+  if (allowed.length === 0) return null;
+  const offers = (a: TUserAction) => allowed.includes(a);
   return (
     <Space size={0} wrap>
-      {can('user.manage') && (
+      {offers('edit') && (
         <Button type="link" size="small" onClick={() => onAction('edit', u)} data-testid={`user-edit-${u.username}`}>
           {t('common.edit')}
         </Button>
       )}
-      {can('user.manage') && (
+      {offers('reset') && (
         <Popconfirm
           title={t('user.resetPassword')}
           description={t('user.resetConfirm', { name: u.username })}
@@ -76,12 +93,12 @@ function actionsOf(o: TColumnOptions, u: TUser) {
           </Button>
         </Popconfirm>
       )}
-      {can('user.security') && (
+      {offers('role') && (
         <Button type="link" size="small" onClick={() => onAction('role', u)} data-testid={`user-role-${u.username}`}>
           {t('user.changeRole')}
         </Button>
       )}
-      {can('user.security') && u.locked && (
+      {offers('unlock') && (
         <Button type="link" size="small" disabled={o.busy} onClick={() => onAction('unlock', u)} data-testid={`user-unlock-${u.username}`}>
           {t('user.unlock')}
         </Button>
