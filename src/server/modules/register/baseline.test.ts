@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/register/schoolYear';
 import { chinaToday } from '../../../domain/time';
@@ -45,6 +46,17 @@ for (const dialect of DIALECTS) {
       expect(await t.deps.db.selectFrom('baseline_items').select('id').execute()).toHaveLength(0);
       const notXlsx = await office.request('POST', `/api/v1/baseline/import?year=${year - 1}`, Buffer.from('PK not really a zip'), { headers: { 'content-type': XLSX } });
       expect(notXlsx.json().error.code).toBe('INVALID_SPREADSHEET');
+      // a zip bomb (8 MB of spaces in a few KB) is refused from its directory, as every upload is
+      const bomb = new JSZip();
+      bomb.file('[Content_Types].xml', '<Types/>');
+      bomb.file('xl/workbook.xml', '<workbook/>');
+      bomb.file('xl/worksheets/sheet1.xml', Buffer.alloc(8 * 1024 * 1024, 0x20));
+      const bombed = await office.request('POST', `/api/v1/baseline/import?year=${year - 1}`, await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }), {
+        headers: { 'content-type': XLSX },
+      });
+      expect(bombed.statusCode).toBe(422);
+      expect(bombed.json().error.code).toBe('SPREADSHEET_ZIP_BOMB');
+      expect(await t.deps.db.selectFrom('baseline_items').select('id').execute()).toHaveLength(0);
       const good = await workbook([
         ['督查检查', '校园安全检查', '安全股', 60, 100, 2, '保留', ''],
         ['督查检查', '食堂卫生检查', '安全股', 30, 100, 2, '合并', '与校园安全检查合并'],

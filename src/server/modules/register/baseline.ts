@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbookFile } from '../collections/xlsxFile';
 import { z } from 'zod';
 import { label, LABELS } from '../../../domain/i18n';
 import { reductionAgainstBaseline, teacherHoursPerYear, type TKindTally } from '../../../domain/register/burden';
@@ -157,6 +158,13 @@ export interface TRowError {
  * Every row is validated; one bad row refuses the whole file, with a reason per row.
  */
 export async function parseBaselineWorkbook(buf: Buffer, year: number): Promise<{ entries: TBaselineEntry[]; errors: TRowError[] }> {
+  // the container checks of every upload (an .xls, an encrypted file, a zip bomb) before exceljs sees it
+  try {
+    checkWorkbookFile(buf);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_A_SPREADSHEET') throw new AppError('INVALID_SPREADSHEET');
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
