@@ -337,3 +337,33 @@ it('the office narrows the list to a group of duplicates and exports exactly tha
   const audit = h.readAll("SELECT after_json FROM audit_log WHERE action = 'case.export' ORDER BY id DESC LIMIT 1")[0];
   expect(JSON.parse(String(audit!.after_json))).toMatchObject({ filters: { groupId: Number(ra!.id) }, rows: 2 });
 });
+
+it('the daily overdue list shows every overdue case in scope, most overdue first, with the deadline each missed', async () => {
+  const school = h.readAll('SELECT id FROM orgs WHERE name = ?', SCHOOL)[0]!;
+  // two complaints whose reply deadline passed 3 and 12 days ago
+  const late = [];
+  for (const [text, days] of [['城关一小要求教师周末到校填写各类台账，逾期三天', 3], ['城关一小要求全体教师下载某APP并每日打卡，逾期十二天', 12]] as const) {
+    const c = await fileComplaint(h.app, Number(school.id), { category: 'forced_app', text });
+    const id = Number(h.readAll('SELECT id FROM cases WHERE tracking_no = ?', c.trackingNo)[0]!.id);
+    const due = new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+    await h.deps.db.updateTable('cases').set({ due_on: due }).where('id', '=', id).execute();
+    late.push({ id, days });
+  }
+  const page = await h.newPage();
+  await loginAs(page, 'office');
+  await page.goto('/admin/cases');
+  await page.getByTestId('case-overdue-list').click();
+  await page.waitForURL((u) => u.pathname.endsWith('/cases/overdue'));
+  const table = page.getByTestId('overdue-table');
+  for (const l of late) await table.getByTestId(`overdue-link-${l.id}`).waitFor();
+  // the page shows what the API lists for today, in its order: most days overdue first
+  const api = (await (await page.request.get('/api/v1/cases/overdue')).json()) as { items: { id: number; overdueDays: number; overdueKind: string }[] };
+  const shownIds = await table.locator('[data-testid^="overdue-link-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.slice('overdue-link-'.length))));
+  expect(shownIds).toEqual(api.items.slice(0, 50).map((i) => i.id));
+  const days = api.items.map((i) => i.overdueDays);
+  expect(days).toEqual([...days].sort((a, b) => b - a));
+  for (const l of late) expect(api.items.find((i) => i.id === l.id)).toMatchObject({ overdueDays: l.days, overdueKind: 'close' });
+  expect(shownIds.indexOf(late[1]!.id)).toBeLessThan(shownIds.indexOf(late[0]!.id));
+  expect(await page.getByTestId('overdue-counts').innerText()).toContain(String(api.items.length));
+  await h.shot(page, 'cases-overdue');
+});

@@ -92,6 +92,9 @@ export function CasesPage() {
       title={t('nav.cases')}
       extra={
         <Space wrap>
+          <Button onClick={() => void navigate('/cases/overdue')} data-testid="case-overdue-list">
+            {t('caseUi.overdueList')}
+          </Button>
           <ExportButton path="/cases/export.xlsx" query={caseQuery(filter)} fallbackName="cases.xlsx" testId="case-export" />
           {can('case.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="case-new">
