@@ -5,6 +5,7 @@
  * back from the database through a separate connection.
  */
 import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { expect, it } from 'vitest';
 import { label } from '../src/domain/i18n';
 import { addDays } from '../src/domain/register/schoolYear';
@@ -68,8 +69,16 @@ it('submit → office review → leader approval in the UI; the code verifies on
   expect(events).toEqual(expect.arrayContaining(['create', 'submit', 'review_pass', 'approve']));
   await h.shot(page, 'item-approved');
 
+  // the QR's URL: the image the item page shows is exactly the QR code of this address (QR
+  // encoding is deterministic), so a phone scanning the printed notice opens it
+  const qrUrl = new URL(`/v/${code}`, page.url()).toString();
+  const shownQr = await (await page.request.get(`/api/v1/items/${id}/qr.svg`)).text();
+  expect(shownQr).toBe(await QRCode.toString(qrUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+  expect(shownQr).not.toBe(await QRCode.toString(new URL('/v/ACDEFGHJKM', page.url()).toString(), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+  const notice = await (await page.request.get(`/api/v1/items/${id}/notice`)).text();
+  expect(notice).toContain(shownQr.slice(shownQr.indexOf('<path'), shownQr.indexOf('<path') + 200));
   const phone = await h.newPage(PHONE);
-  await phone.goto(`/v/${code}`);
+  await phone.goto(qrUrl);
   const status = phone.getByTestId('verify-status');
   await poll(() => status.getAttribute('data-status')).toBe('not_yet_valid');
   // forty days later: the window has started (moved through the server's own connection)

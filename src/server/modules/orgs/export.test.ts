@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
           expect(ws.getRow(2).getCell(1).value).toBe(q);
         }
       }
-      const audits = await t.deps.db.selectFrom('audit_log').select(['object_id', 'after_json']).where('action', '=', 'teacher.export').execute();
+      const audits = await t.deps.db.selectFrom('audit_log').select(['object_id', 'after_json']).where('action', '=', 'teacher.export').orderBy('id').execute();
       expect(audits).toHaveLength(2);
       expect(audits.map((a) => a.object_id)).toEqual([String(t.fx.bureau.id), String(t.fx.bureau.id)]);
       expect(audits[1]!.after_json).toContain(q);

@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
       expect(approved.admissionNo).toMatch(/^余教减准〔\d{4}〕[1-9]\d*号$/);
       expect(approved.verifyCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{10}$/);
       expect(approved.events.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'review_pass', 'approve']);
-      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('object_type', '=', 'item').where('object_id', '=', String(item.id)).execute();
+      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('object_type', '=', 'item').where('object_id', '=', String(item.id)).orderBy('id').execute();
       expect(audit.map((a) => a.action)).toEqual(['item.create', 'item.submit', 'item.review_pass', 'item.approve']);
     });
 

@@ -33,7 +33,7 @@ for (const dialect of DIALECTS) {
       return sessions.get(u)!;
     };
     const year = Number(chinaToday().slice(0, 4));
-    const audits = async (action: string) => t.deps.db.selectFrom('audit_log').select(['actor_username', 'after_json']).where('action', '=', action).execute();
+    const audits = async (action: string) => t.deps.db.selectFrom('audit_log').select(['actor_username', 'after_json']).where('action', '=', action).orderBy('id').execute();
 
     it('exports the baseline with Chinese headers, filtered by kind and decision, audited; the clean-up figure follows the decisions', async () => {
       const office = await as('office');

@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
         [t.fx.schoolA.id, today, null],
       ]);
       expect(stored.every((r) => typeof r.recorded_by === 'number' && r.created_at.endsWith('Z'))).toBe(true);
-      const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_username', 'after_json']).where('action', '=', 'item.use').where('object_id', '=', String(id)).execute();
+      const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_username', 'after_json']).where('action', '=', 'item.use').where('object_id', '=', String(id)).orderBy('id').execute();
       expect(audit).toHaveLength(2);
       expect(audit.every((a) => a.actor_username === t.fx.users.school_admin)).toBe(true);
       expect(JSON.parse(String(audit[1]!.after_json))).toMatchObject({ usedOn: today, uses: 2, cap: 2 });
