@@ -367,3 +367,55 @@ it('the daily overdue list shows every overdue case in scope, most overdue first
   expect(await page.getByTestId('overdue-counts').innerText()).toContain(String(api.items.length));
   await h.shot(page, 'cases-overdue');
 });
+
+it('the office keeps the holiday calendar the deadlines count on: adds a day off and a make-up day, removes one, audited; a school only reads it', async () => {
+  // next year, whose calendar the demo has already entered in part (its Spring Festival and so on)
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
+  const page = await h.newPage();
+  await loginAs(page, 'office');
+  await page.goto('/admin/cases');
+  await page.getByTestId('case-holidays').click();
+  await page.waitForURL((u) => u.pathname.endsWith('/cases/holidays'));
+  const yearInput = page.getByTestId('holiday-year');
+  await yearInput.fill(String(year));
+  await yearInput.press('Tab');
+  await settled(page);
+  const add = async (date: string, kind: 'off' | 'work', name: string) => {
+    const picker = page.getByTestId('holiday-date');
+    await picker.click();
+    await picker.fill(date);
+    await picker.press('Enter'); // confirms the date; the form is submitted by its button only
+    await page.getByTestId('holiday-kind').getByText(label(`holidays.kind.${kind}`)).click();
+    await page.getByTestId('holiday-name').fill(name);
+    const saved = nextApiResponse(page, 'PUT', `/holidays/${date}`);
+    await page.getByTestId('holiday-save').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId(`holiday-row-${date}`).waitFor();
+  };
+  await add(`${year}-10-01`, 'off', '国庆节');
+  await add(`${year}-09-27`, 'work', '国庆调休');
+  expect(await page.getByTestId(`holiday-row-${year}-10-01`).innerText()).toContain(label('holidays.kind.off'));
+  expect(await page.getByTestId(`holiday-row-${year}-09-27`).innerText()).toContain(label('holidays.kind.work'));
+  const mine = [`${year}-09-27`, `${year}-10-01`];
+  const rows = h.readAll('SELECT date, kind, name FROM holidays WHERE date IN (?, ?) ORDER BY date', ...mine);
+  expect(rows).toEqual([
+    { date: `${year}-09-27`, kind: 'work', name: '国庆调休' },
+    { date: `${year}-10-01`, kind: 'off', name: '国庆节' },
+  ]);
+  await page.getByTestId(`holiday-delete-${year}-09-27`).click();
+  const removed = nextApiResponse(page, 'DELETE', `/holidays/${year}-09-27`);
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  expect((await removed).status()).toBe(204);
+  await page.getByTestId(`holiday-row-${year}-09-27`).waitFor({ state: 'detached' });
+  expect(h.readAll('SELECT date FROM holidays WHERE date IN (?, ?)', ...mine)).toEqual([{ date: `${year}-10-01` }]);
+  const audit = h.readAll("SELECT action, object_id FROM audit_log WHERE action LIKE 'holiday.%' ORDER BY id").map((r) => `${String(r.action)} ${String(r.object_id)}`);
+  expect(audit).toEqual(expect.arrayContaining([`holiday.save ${year}-10-01`, `holiday.save ${year}-09-27`, `holiday.delete ${year}-09-27`]));
+  await h.shot(page, 'cases-holidays');
+  await logout(page);
+
+  // a school reads the calendar but has no form to change it
+  await loginAs(page, 'school');
+  await page.goto('/admin/cases/holidays');
+  await page.getByTestId('holiday-table').waitFor();
+  expect(await page.getByTestId('holiday-form').count()).toBe(0);
+});

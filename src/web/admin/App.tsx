@@ -15,6 +15,7 @@ import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseEntryPage } from './pages/cases/CaseEntryPage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { OverduePage } from './pages/cases/OverduePage';
+import { HolidaysPage } from './pages/cases/HolidaysPage';
 import { TaskLogPage } from './pages/cases/TaskLogPage';
 import { TaskLogStatsPage } from './pages/cases/TaskLogStatsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -100,6 +101,7 @@ function Themed() {
               <Route path="/cases" element={<RequireAbility ability="case.read"><CasesPage /></RequireAbility>} />
               <Route path="/cases/new" element={<RequireAbility ability="case.manage"><CaseEntryPage /></RequireAbility>} />
               <Route path="/cases/overdue" element={<RequireAbility ability="case.read"><OverduePage /></RequireAbility>} />
+              <Route path="/cases/holidays" element={<RequireAbility ability="case.read"><HolidaysPage /></RequireAbility>} />
               <Route path="/cases/:id" element={<RequireAbility ability="case.read"><CaseDetailPage /></RequireAbility>} />
               <Route path="/tasklog" element={<RequireAbility ability="tasklog.write"><TaskLogPage /></RequireAbility>} />
               <Route path="/tasklog/stats" element={<RequireAbility ability="tasklog.stats"><TaskLogStatsPage /></RequireAbility>} />

@@ -95,6 +95,9 @@ export function CasesPage() {
           <Button onClick={() => void navigate('/cases/overdue')} data-testid="case-overdue-list">
             {t('caseUi.overdueList')}
           </Button>
+          <Button onClick={() => void navigate('/cases/holidays')} data-testid="case-holidays">
+            {t('holidays.title')}
+          </Button>
           <ExportButton path="/cases/export.xlsx" query={caseQuery(filter)} fallbackName="cases.xlsx" testId="case-export" />
           {can('case.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="case-new">
