@@ -185,7 +185,7 @@ it('a teacher logs a demand without a code; the office sees it summed per issuer
   await phone.goto('/admin/tasklog');
   await phone.getByTestId('tasklog-form').waitFor();
   await phone.getByTestId('tasklog-what').fill('在班级群转发投票链接，并收集家长投票截图');
-  await phone.getByTestId('tasklog-issuer').fill(issuer);
+  await phone.getByTestId('tasklog-issuer').locator('input').fill(issuer);
   await phone.getByTestId('tasklog-minutes').fill('45');
   const saved = nextApiResponse(phone, 'POST', '/tasklog');
   await phone.getByTestId('tasklog-submit').click();
@@ -418,4 +418,41 @@ it('the office keeps the holiday calendar the deadlines count on: adds a day off
   await page.goto('/admin/cases/holidays');
   await page.getByTestId('holiday-table').waitFor();
   expect(await page.getByTestId('holiday-form').count()).toBe(0);
+});
+
+it('a teacher picks the issuer from the registered organisations as she types; the entry is linked to it, and editing the name makes it free text again', async () => {
+  const org = h.readAll("SELECT id, name FROM orgs WHERE name = '人事股'")[0]!;
+  const phone = await h.newPage(PHONE);
+  await loginOnPhone(phone, 'teacher');
+  await phone.goto('/admin/tasklog');
+  await phone.getByTestId('tasklog-form').waitFor();
+  await phone.getByTestId('tasklog-what').fill('要求填报教师继续教育学时统计表（与已报数据重复）');
+  const issuer = phone.getByTestId('tasklog-issuer').locator('input');
+  await issuer.fill('人事');
+  await phone.getByTestId(`tasklog-issuer-option-${String(org.id)}`).click();
+  await poll(() => issuer.inputValue()).toBe('人事股');
+  await phone.getByText(label('tasklogUi.issuerPicked')).waitFor();
+  await phone.getByTestId('tasklog-minutes').fill('20');
+  const saved = nextApiResponse(phone, 'POST', '/tasklog');
+  await phone.getByTestId('tasklog-submit').click();
+  const res = await saved;
+  expect(res.status()).toBe(201);
+  expect(JSON.parse(res.request().postData() ?? '{}')).toMatchObject({ issuerOrgId: Number(org.id) });
+  const row = h.readAll("SELECT issuer_org_id, issuer_text FROM task_logs WHERE what LIKE '%继续教育学时%' ORDER BY id DESC LIMIT 1")[0]!;
+  expect(row).toEqual({ issuer_org_id: Number(org.id), issuer_text: null });
+
+  // picked, then edited: free text, not linked
+  await phone.getByTestId('tasklog-what').fill('要求在工作群接龙报名线上讲座');
+  await issuer.fill('人事');
+  await phone.getByTestId(`tasklog-issuer-option-${String(org.id)}`).click();
+  await poll(() => issuer.inputValue()).toBe('人事股');
+  await issuer.fill('人事股某干部个人');
+  await phone.getByTestId('tasklog-minutes').fill('10');
+  const again = nextApiResponse(phone, 'POST', '/tasklog');
+  await phone.getByTestId('tasklog-submit').click();
+  const res2 = await again;
+  expect(res2.status()).toBe(201);
+  const body2 = JSON.parse(res2.request().postData() ?? '{}') as Record<string, unknown>;
+  expect(body2.issuerOrgId).toBeUndefined();
+  expect(body2.issuerText).toBe('人事股某干部个人');
 });

@@ -205,6 +205,7 @@ export const CASE_VIEW_LABELS = {
   'tasklogUi.count': ['次数', 'Entries'],
   'tasklogUi.hours': ['用时', 'Hours'],
   'tasklogUi.unregistered': ['未登记', 'Unregistered'],
+  'tasklogUi.issuerPicked': ['已关联到登记的单位', 'Linked to the registered organisation'],
   'tasklogUi.totals': ['合计 {count} 次，{hours} 小时', '{count} entries, {hours} h in all'],
   'tasklogUi.statsPrivacy': ['按要求单位汇总教师登记的任务，不显示是哪位教师登记的。', 'Teachers’ entries summed per issuer; which teacher logged them is never shown.'],
   'tasklogUi.minReporters': ['少于 {n} 名教师反映的要求单位合并为“其他”一行，以免反推出是哪位教师。', 'Issuers reported by fewer than {n} teachers are folded into one “other” row, so that no teacher can be identified.'],

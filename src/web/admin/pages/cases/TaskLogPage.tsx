@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Pagination, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Pagination, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CASE_LIMITS as L } from '../../../../domain/cases/limits';
@@ -14,6 +14,8 @@ import { TASKLOG_CHANNELS, type TTasklogEntry } from './types';
 interface TForm {
   what?: string;
   issuer?: string;
+  /** Set when the issuer was picked from the register's organisations (cleared when the text is edited). */
+  issuerOrgId?: number;
   date: Dayjs;
   minutes?: number;
   channel: string;
@@ -22,6 +24,52 @@ interface TForm {
 
 const FIELDS = ['what', 'issuer', 'date', 'minutes', 'channel', 'code'];
 
+/**
+ * Who made the demand: typed freely, with the register's organisations suggested as the teacher
+ * types (the public organisation search), so that one issuer is not split over several spellings
+ * in the office's per-issuer counts. Picking a suggestion links the entry to that organisation;
+ * editing the text afterwards makes it free text again.
+ */
+function IssuerInput(props: { value?: string; onChange?: (v: string) => void; onPick: (orgId: number | undefined) => void }) {
+  const { t } = useI18n();
+  const q = (props.value ?? '').trim();
+  const orgs = useQuery({
+    queryKey: ['public', 'orgs', q],
+    queryFn: () => api<{ id: number; name: string; region: string | null; parentName: string | null }[]>('/public/orgs', { query: { q } }),
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+  });
+  const suggestions = q.length >= 2 ? (orgs.data ?? []) : [];
+  return (
+    <AutoComplete
+      value={props.value}
+      options={suggestions.map((o) => ({
+        value: String(o.id),
+        label: (
+          <span data-testid={`tasklog-issuer-option-${o.id}`}>
+            {o.name}
+            <Typography.Text type="secondary">{[o.region, o.parentName].filter(Boolean).join(' · ') ? `（${[o.region, o.parentName].filter(Boolean).join(' · ')}）` : ''}</Typography.Text>
+          </span>
+        ),
+        name: o.name,
+      }))}
+      onSelect={(_v: string, option: { value: string; name: string }) => {
+        props.onChange?.(option.name);
+        props.onPick(Number(option.value));
+      }}
+      onChange={(v: string) => {
+        // picking a suggestion also reports its value (the org id): onSelect handles that one
+        if (suggestions.some((o) => String(o.id) === v)) return;
+        props.onChange?.(v);
+        props.onPick(undefined);
+      }}
+      maxLength={L.issuerText}
+      placeholder={t('tasklogUi.issuerHint')}
+      data-testid="tasklog-issuer"
+    />
+  );
+}
+
 function EntryForm() {
   const { t, lang } = useI18n();
   const labelOr = useLabelOr();
@@ -29,13 +77,14 @@ function EntryForm() {
   const client = useQueryClient();
   const [form] = Form.useForm<TForm>();
   const code = Form.useWatch('code', form) as string | undefined;
+  const issuerOrgId = Form.useWatch('issuerOrgId', form) as number | undefined;
   const add = useMutation({
     mutationFn: (v: TForm) =>
       api<TTasklogEntry>('/tasklog', {
         method: 'POST',
         body: {
           what: (v.what ?? '').trim(),
-          issuerText: (v.issuer ?? '').trim(),
+          ...(v.issuerOrgId ? { issuerOrgId: v.issuerOrgId } : { issuerText: (v.issuer ?? '').trim() }),
           date: v.date.format('YYYY-MM-DD'),
           minutes: v.minutes,
           channel: v.channel,
@@ -56,8 +105,11 @@ function EntryForm() {
       <Form.Item name="what" label={t('tasklogUi.what')} rules={[text]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={L.tasklogWhat} showCount placeholder={t('tasklogUi.whatHint')} data-testid="tasklog-what" />
       </Form.Item>
-      <Form.Item name="issuer" label={t('tasklogUi.issuer')} rules={[text]}>
-        <Input maxLength={L.issuerText} placeholder={t('tasklogUi.issuerHint')} data-testid="tasklog-issuer" />
+      <Form.Item name="issuerOrgId" hidden>
+        <InputNumber />
+      </Form.Item>
+      <Form.Item name="issuer" label={t('tasklogUi.issuer')} rules={[text]} extra={issuerOrgId ? t('tasklogUi.issuerPicked') : undefined}>
+        <IssuerInput onPick={(id) => form.setFieldValue('issuerOrgId', id)} />
       </Form.Item>
       <Row gutter={8}>
         <Col xs={12}>
