@@ -3,14 +3,13 @@
  * frozen header row, real dates, the reporter for the office only, an audit row per export. And
  * the duplicate-group filter the list and the export share.
  */
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { label } from '../../../domain/i18n';
 import { chinaToday } from '../../../domain/time';
 import { useTestApp } from '../../testing/app';
 import { loggedIn, type TestClient } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
+import { exportSheet } from '../../testing/xlsx';
 import { TEST_PASSWORD } from '../../testing/fixture';
 import { fileComplaint } from './testkit';
 
@@ -18,18 +17,6 @@ const HEADER_KEYS = ['trackingNo', 'status', 'category', 'source', 'channel', 't
 const HEADER = HEADER_KEYS.map((k) => label(`caseUi.${k}`, 'zh'));
 const REPORTER_HEADER = [label('caseUi.reporterName', 'zh'), label('caseUi.reporterPhone', 'zh')];
 
-async function sheetOf(res: LightMyRequestResponse) {
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const rows: unknown[][] = [];
-  ws.eachRow((row, n) => {
-    if (n > 1) rows.push((row.values as unknown[]).slice(1));
-  });
-  return { ws, header: (ws.getRow(1).values as unknown[]).slice(1), rows };
-}
 
 for (const dialect of DIALECTS) {
   describe(`cases export and duplicate groups [${dialect}]`, () => {
@@ -52,7 +39,7 @@ for (const dialect of DIALECTS) {
       const res = await office.get('/api/v1/cases/export.xlsx?category=fees');
       expect(res.headers['x-total-rows']).toBe(String(list.total));
       expect(res.headers['content-disposition']).toContain(encodeURIComponent(label('nav.cases', 'zh')));
-      const { ws, header, rows } = await sheetOf(res);
+      const { ws, header, rows } = await exportSheet(res);
       expect(header).toEqual([...HEADER, ...REPORTER_HEADER]);
       expect(header[0]).toBe('编号');
       expect(ws.name).toBe('监督举报与整改');
@@ -84,12 +71,12 @@ for (const dialect of DIALECTS) {
       expect(list.total).toBe(1);
       const res = await school.get('/api/v1/cases/export.xlsx');
       expect(res.headers['x-total-rows']).toBe('1');
-      const { header, rows } = await sheetOf(res);
+      const { header, rows } = await exportSheet(res);
       expect(header).toEqual(HEADER);
       expect(rows.map((r) => r[0])).toEqual([c.trackingNo]);
       expect(JSON.stringify(rows)).not.toMatch(/赵老师|13712345678|李家长|13912345678/);
       // another county's office exports none of these
-      const other = await sheetOf(await (await as(t.fx.users.otherOffice)).get('/api/v1/cases/export.xlsx'));
+      const other = await exportSheet(await (await as(t.fx.users.otherOffice)).get('/api/v1/cases/export.xlsx'));
       expect(other.rows).toEqual([]);
       const before = (await exportAudits()).length;
       for (const u of [t.fx.users.teacher, t.fx.users.enterprise, t.fx.users.sysadmin]) {
@@ -111,7 +98,7 @@ for (const dialect of DIALECTS) {
       expect(list.total).toBe(2);
       expect(list.items.map((i: { trackingNo: string }) => i.trackingNo).sort()).toEqual([a.trackingNo, b.trackingNo].sort());
       expect(list.items.every((i: { groupId: number; duplicateCount: number }) => i.groupId === groupId && i.duplicateCount === 1)).toBe(true);
-      const { rows } = await sheetOf(await office.get(`/api/v1/cases/export.xlsx?groupId=${groupId}`));
+      const { rows } = await exportSheet(await office.get(`/api/v1/cases/export.xlsx?groupId=${groupId}`));
       expect(rows.map((r) => [r[12], r[13]])).toEqual([
         [1, groupId],
         [1, groupId],

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { label } from '../../../domain/i18n';
@@ -7,6 +6,7 @@ import { chinaToday } from '../../../domain/time';
 import { useTestApp } from '../../testing/app';
 import { loggedIn, type TestClient } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
+import { firstSheet } from '../../testing/xlsx';
 import { TEST_PASSWORD } from '../../testing/fixture';
 import { templateXlsx } from './testkit';
 
@@ -30,11 +30,6 @@ function submitBody(extra: Record<string, unknown> = {}) {
   };
 }
 
-async function readXlsx(body: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  return wb.worksheets[0]!;
-}
 
 for (const dialect of DIALECTS) {
   describe(`collections: upload size, atomic submit, closing, list export [${dialect}]`, () => {
@@ -208,7 +203,7 @@ for (const dialect of DIALECTS) {
         const res = await section.get(`/api/v1/collections/export.xlsx${qs}`);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.headers['x-total-rows']).toBe(String(list.total));
-        const ws = await readXlsx(res.rawPayload);
+        const ws = await firstSheet(res.rawPayload);
         expect(ws.actualRowCount - 1).toBe(list.total);
         expect(ws.getRow(1).values).toEqual([undefined, label('collections.export.id'), '采集名称', '发起单位', '采集对象', '准入编号', '状态', '已有数据列数', '模板列数', '重复度', '已填报', '应填报', '节省工时（小时）', '创建日期']);
         expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -225,7 +220,7 @@ for (const dialect of DIALECTS) {
       // another county's office sees none of them; a teacher has no collection.read
       const other = await (await as('otherOffice')).get('/api/v1/collections/export.xlsx');
       expect(other.headers['x-total-rows']).toBe('0');
-      expect((await readXlsx(other.rawPayload)).actualRowCount).toBe(1);
+      expect((await firstSheet(other.rawPayload)).actualRowCount).toBe(1);
       expect((await (await as('teacher')).get('/api/v1/collections/export.xlsx')).statusCode).toBe(403);
       expect(expiredId).toBeGreaterThan(0);
     });

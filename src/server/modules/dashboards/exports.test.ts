@@ -1,28 +1,14 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../domain/time';
 import { seedProvince, type TProvinceSummary } from '../../demo/province';
 import { useTestApp } from '../../testing/app';
 import { loggedIn, type TestClient } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
+import { exportSheet } from '../../testing/xlsx';
 import { TEST_PASSWORD } from '../../testing/fixture';
 
 const year = Number(chinaToday().slice(0, 4));
 
-async function sheetOf(res: LightMyRequestResponse) {
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const header = (ws.getRow(1).values as unknown[]).slice(1);
-  const rows: unknown[][] = [];
-  ws.eachRow((r, n) => {
-    if (n > 1) rows.push((r.values as unknown[]).slice(1));
-  });
-  return { ws, header, rows };
-}
 
 /** Every list exports what is on screen: the same filters, Chinese headers, frozen header row, widths, real dates. */
 for (const dialect of DIALECTS) {
@@ -45,7 +31,7 @@ for (const dialect of DIALECTS) {
       const res = await office.get('/api/v1/items/export.xlsx?kind=secondment&status=approved');
       expect(res.headers['x-total-rows']).toBe(String(list.total));
       expect(Number(res.headers['x-row-bytes'])).toBeGreaterThan(0);
-      const { ws, header, rows } = await sheetOf(res);
+      const { ws, header, rows } = await exportSheet(res);
       expect(header).toEqual(['编号', '准入编号', '类别', '事项名称', '发起单位', '状态', '开始日期', '结束日期', '计划内', '涉及学校数', '教师负担（小时/年）']);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getColumn(4).width).toBe(40);
@@ -65,12 +51,12 @@ for (const dialect of DIALECTS) {
     it('baseline and secondments: the inventory of a year and the clearance list', async () => {
       const office = await as('county.office');
       const base = (await office.get(`/api/v1/baseline?baselineYear=${year - 2}&year=${year}`)).json<{ entries: unknown[] }>();
-      const b = await sheetOf(await office.get(`/api/v1/baseline/export.xlsx?baselineYear=${year - 2}&year=${year}`));
+      const b = await exportSheet(await office.get(`/api/v1/baseline/export.xlsx?baselineYear=${year - 2}&year=${year}`));
       expect(b.header.slice(0, 3)).toEqual(['编号', '类别', '事项名称']);
       expect(b.rows).toHaveLength(base.entries.length);
       expect(base.entries.length).toBeGreaterThan(0);
       const list = (await office.get('/api/v1/secondments')).json<{ id: number; returnedAt: string | null; overdue: boolean }[]>();
-      const x = await sheetOf(await office.get('/api/v1/secondments/export.xlsx'));
+      const x = await exportSheet(await office.get('/api/v1/secondments/export.xlsx'));
       expect(x.header).toEqual(['编号', '教师', '借用单位', '借用开始', '清退期限', '状态', '是否经批准', '准入编号', '返岗日期', '是否逾期']);
       expect(x.rows.map((r) => r[0])).toEqual(list.map((r) => r.id));
       expect(x.rows.every((r) => r[3] instanceof Date)).toBe(true);
@@ -84,7 +70,7 @@ for (const dialect of DIALECTS) {
       const list = (await admin.get('/api/v1/users?role=teacher')).json<{ total: number; items: { username: string }[] }>();
       const res = await admin.get('/api/v1/users/export.xlsx?role=teacher');
       expect(res.headers['x-total-rows']).toBe(String(list.total));
-      const { header, rows } = await sheetOf(res);
+      const { header, rows } = await exportSheet(res);
       expect(header).toEqual(['用户名', '姓名', '角色', '所属机构', '状态', '是否锁定', '须修改密码', '最近登录']);
       expect(rows.map((r) => r[0])).toEqual(list.items.map((u) => u.username));
       expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['教师']));
@@ -97,7 +83,7 @@ for (const dialect of DIALECTS) {
       const aa = await as(t.fx.users.auditadmin);
       // the county's own sign-ins (the province seed's row has no org: no county auditor sees it)
       const res = await aa.get('/api/v1/audit/export.xlsx?action=auth.');
-      const { rows } = await sheetOf(res);
+      const { rows } = await exportSheet(res);
       expect(Number(res.headers['x-total-rows'])).toBe(rows.length);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.map((r) => r[6])).toContain('auth.login');

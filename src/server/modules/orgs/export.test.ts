@@ -1,15 +1,10 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/app';
 import { loggedIn } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
+import { firstSheet } from '../../testing/xlsx';
 import { TEST_PASSWORD } from '../../testing/fixture';
 
-async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  return wb.worksheets[0]!;
-}
 
 for (const dialect of DIALECTS) {
   describe(`teacher list export [${dialect}]`, () => {
@@ -25,7 +20,7 @@ for (const dialect of DIALECTS) {
         const res = await office.get(`/api/v1/orgs/${t.fx.bureau.id}/teachers/export.xlsx${query}`);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.headers['x-total-rows']).toBe(String(list.total));
-        const ws = await sheetOf(res.rawPayload);
+        const ws = await firstSheet(res.rawPayload);
         expect(ws.actualRowCount - 1).toBe(list.total);
         expect(ws.getRow(1).values).toEqual([undefined, '姓名', '性别', '出生日期', '身份证号', '手机号', '任教学科', '职称']);
         expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

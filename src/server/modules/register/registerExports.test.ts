@@ -4,25 +4,19 @@
  * without the register.
  * Also the clean-up figure (`planned`) the baseline page shows next to the target.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/register/schoolYear';
 import { chinaToday } from '../../../domain/time';
 import { useTestApp } from '../../testing/app';
 import { loggedIn, type TestClient } from '../../testing/client';
 import { DIALECTS } from '../../testing/db';
+import { firstSheet, rowValues } from '../../testing/xlsx';
 import { TEST_PASSWORD } from '../../testing/fixture';
 import { itemInput } from '../../testing/items';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  return wb.worksheets[0]!;
-}
 
-const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 
 for (const dialect of DIALECTS) {
   describe(`register exports: baseline and secondments [${dialect}]`, () => {
@@ -64,16 +58,16 @@ for (const dialect of DIALECTS) {
       expect(all.headers['content-type']).toContain(XLSX);
       expect(all.headers['x-total-rows']).toBe('4');
       expect(decodeURIComponent(String(all.headers['content-disposition']))).toContain(`全面登记-${year - 1}年`);
-      let ws = await sheetOf(all.rawPayload);
+      let ws = await firstSheet(all.rawPayload);
       expect(rowValues(ws, 1)).toEqual(['编号', '类别', '事项名称', '发起单位', '每人每次用时（分钟）', '涉及教师人数', '每年次数', '教师负担（小时/年）', '处理意见', '理由']);
       expect(ws.rowCount).toBe(5);
 
       const cancelled = await office.get(`/api/v1/baseline/export.xlsx?baselineYear=${year - 1}&year=${year}&decision=cancel`);
-      ws = await sheetOf(cancelled.rawPayload);
+      ws = await firstSheet(cancelled.rawPayload);
       expect(ws.rowCount).toBe(2);
       expect(rowValues(ws, 2)).toEqual([ids[2], '评比/评选/竞赛', '书香校园评比', '基础教育股', 30, 120, 2, 120, '取消', '与教育教学无关']);
       const undecided = await office.get(`/api/v1/baseline/export.xlsx?baselineYear=${year - 1}&year=${year}&decision=undecided&kind=meeting`);
-      ws = await sheetOf(undecided.rawPayload);
+      ws = await firstSheet(undecided.rawPayload);
       expect(ws.rowCount).toBe(2);
       expect(rowValues(ws, 2).slice(1, 3)).toEqual(['会议', '月度例会']);
       expect(rowValues(ws, 2)[8]).toBe('未处理');
@@ -95,7 +89,7 @@ for (const dialect of DIALECTS) {
       // another county's office sees its own (empty) inventory, never this one
       const other = await (await as('otherOffice')).get(`/api/v1/baseline/export.xlsx?baselineYear=${year - 1}&year=${year}`);
       expect(other.statusCode).toBe(200);
-      expect((await sheetOf(other.rawPayload)).rowCount).toBe(1);
+      expect((await firstSheet(other.rawPayload)).rowCount).toBe(1);
       expect(await audits('baseline.export')).toHaveLength(4);
     });
 
@@ -125,10 +119,10 @@ for (const dialect of DIALECTS) {
       const all = await office.get('/api/v1/secondments/export.xlsx');
       expect(all.statusCode, all.body).toBe(200);
       expect(all.headers['x-total-rows']).toBe('2');
-      let ws = await sheetOf(all.rawPayload);
+      let ws = await firstSheet(all.rawPayload);
       expect(rowValues(ws, 1)).toEqual(['编号', '教师', '借用单位', '借用开始', '清退期限', '状态', '是否经批准', '准入编号', '返岗日期', '是否逾期']);
       const od = await office.get('/api/v1/secondments/export.xlsx?state=overdue');
-      ws = await sheetOf(od.rawPayload);
+      ws = await firstSheet(od.rawPayload);
       expect(ws.rowCount).toBe(2);
       const row = rowValues(ws, 2);
       expect(row.slice(0, 3)).toEqual([overdueId, '王老师', '县文旅局']);
@@ -138,7 +132,7 @@ for (const dialect of DIALECTS) {
       expect(row.slice(5, 7)).toEqual(['已准入', '是']);
       expect(String(row[7])).toMatch(/〔\d{4}〕[1-9]\d*号$/);
       expect(row[9]).toBe('逾期');
-      const back = rowValues(await sheetOf((await office.get('/api/v1/secondments/export.xlsx?state=returned')).rawPayload), 2);
+      const back = rowValues(await firstSheet((await office.get('/api/v1/secondments/export.xlsx?state=returned')).rawPayload), 2);
       expect(((back[8] as Date).toISOString()).slice(0, 10)).toBe(today);
 
       const logged = await audits('secondment.export');
@@ -147,7 +141,7 @@ for (const dialect of DIALECTS) {
       for (const u of ['teacher', 'school_admin'] as const) expect((await (await as(u)).get('/api/v1/secondments/export.xlsx')).statusCode, u).toBe(403);
       // another county: its list is empty, this county's teachers never appear
       const other = await (await as('otherOffice')).get('/api/v1/secondments/export.xlsx');
-      expect((await sheetOf(other.rawPayload)).rowCount).toBe(1);
+      expect((await firstSheet(other.rawPayload)).rowCount).toBe(1);
       expect(await audits('secondment.export')).toHaveLength(4);
     });
 
@@ -157,7 +151,7 @@ for (const dialect of DIALECTS) {
       const planned = itemInput('inspection', { planned: true, adhoc: undefined });
       const year = Number(planned.windowStart.slice(0, 4));
       // no plan yet: an empty sheet, not an error
-      let ws = await sheetOf((await office.get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload);
+      let ws = await firstSheet((await office.get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload);
       expect(ws.rowCount).toBe(1);
       expect((await office.post('/api/v1/plans', { year })).statusCode).toBe(201);
       const a = (await section.post('/api/v1/items', planned)).json();
@@ -167,7 +161,7 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['x-total-rows']).toBe('2');
       expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`年度计划-${year}年`);
-      ws = await sheetOf(res.rawPayload);
+      ws = await firstSheet(res.rawPayload);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(rowValues(ws, 1)).toEqual(['编号', '准入编号', '类别', '事项名称', '发起单位', '状态', '开始日期', '结束日期', '计划内', '涉及学校数', '教师负担（小时/年）']);
       expect(ws.getColumn(4).width).toBe(40);
@@ -186,7 +180,7 @@ for (const dialect of DIALECTS) {
       expect((await (await as('teacher')).get(`/api/v1/plans/export.xlsx?year=${year}`)).statusCode).toBe(403);
       expect((await office.get('/api/v1/plans/export.xlsx')).statusCode).toBe(400);
       // another county has no plan of its own and never sees this one
-      expect((await sheetOf((await (await as('otherOffice')).get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload)).rowCount).toBe(1);
+      expect((await firstSheet((await (await as('otherOffice')).get(`/api/v1/plans/export.xlsx?year=${year}`)).rawPayload)).rowCount).toBe(1);
     });
 
     it('exports the leads: every lead of the region, newest first, China-time date-times, audited; refused to sections', async () => {
@@ -202,7 +196,7 @@ for (const dialect of DIALECTS) {
       const res = await office.get('/api/v1/leads/export.xlsx');
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['x-total-rows']).toBe(String(list.total));
-      const ws = await sheetOf(res.rawPayload);
+      const ws = await firstSheet(res.rawPayload);
       expect(rowValues(ws, 1)).toEqual(['编号', '时间', '来源', '学校', '相关编号', '内容', '状态']);
       expect(ws.rowCount).toBe(list.total + 1);
       const rows = Array.from({ length: list.total }, (_, i) => rowValues(ws, i + 2));
@@ -217,7 +211,7 @@ for (const dialect of DIALECTS) {
       expect(rows.some((r) => r[2] === '公众反映（核验页）')).toBe(true);
       expect(await audits('lead.export')).toHaveLength(1);
       for (const u of ['section', 'teacher', 'school_admin'] as const) expect((await (await as(u)).get('/api/v1/leads/export.xlsx')).statusCode, u).toBe(403);
-      expect((await sheetOf((await (await as('otherOffice')).get('/api/v1/leads/export.xlsx')).rawPayload)).rowCount).toBe(1);
+      expect((await firstSheet((await (await as('otherOffice')).get('/api/v1/leads/export.xlsx')).rawPayload)).rowCount).toBe(1);
       expect(await audits('lead.export')).toHaveLength(2);
     });
   });
